@@ -1,0 +1,69 @@
+//! System-defined cross-region inference profiles, derived from the catalogue.
+
+use serde_json::{Value, json};
+
+use super::model::{Geo, ModelEntry};
+
+/// 2024-11-01T00:00:00Z, as epoch seconds (restJson1 timestamps).
+const CREATED_AT: i64 = 1_730_419_200;
+
+pub const ACCOUNT_ID: &str = "123456789012";
+
+#[derive(Debug, Clone)]
+pub struct InferenceProfile<'a> {
+    pub geo: Geo,
+    pub model: &'a ModelEntry,
+}
+
+impl InferenceProfile<'_> {
+    pub fn id(&self) -> String {
+        format!("{}.{}", self.geo.prefix(), self.model.id)
+    }
+
+    pub fn arn(&self, region: &str) -> String {
+        format!(
+            "arn:aws:bedrock:{region}:{ACCOUNT_ID}:inference-profile/{}",
+            self.id()
+        )
+    }
+
+    pub fn name(&self) -> String {
+        format!("{} {}", self.geo.label(), self.model.name)
+    }
+
+    /// The `InferenceProfileSummary` / `GetInferenceProfile` shape.
+    pub fn summary(&self, region: &str) -> Value {
+        let models: Vec<Value> = self
+            .geo
+            .member_regions(region)
+            .into_iter()
+            .map(|member| json!({"modelArn": self.model.arn(member)}))
+            .collect();
+        json!({
+            "inferenceProfileName": self.name(),
+            "description": format!("Routes requests to {} in regions of the {} geography.", self.model.name, self.geo.label()),
+            "createdAt": CREATED_AT,
+            "updatedAt": CREATED_AT,
+            "inferenceProfileArn": self.arn(region),
+            "models": models,
+            "inferenceProfileId": self.id(),
+            "status": "ACTIVE",
+            "type": "SYSTEM_DEFINED",
+        })
+    }
+}
+
+/// Every system-defined profile a caller in `region` can use, in a stable order.
+pub fn for_region<'a>(
+    models: impl Iterator<Item = &'a ModelEntry>,
+    region: &str,
+) -> Vec<InferenceProfile<'a>> {
+    models
+        .flat_map(|model| {
+            model
+                .profile_geos(region)
+                .into_iter()
+                .map(move |geo| InferenceProfile { geo, model })
+        })
+        .collect()
+}

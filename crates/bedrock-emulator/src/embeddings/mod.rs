@@ -1,0 +1,3 @@
+//! Deterministic text embeddings and the Titan and Cohere embedding formats.
+
+pub mod embedder;

@@ -1,0 +1,28 @@
+//! InvokeModel and InvokeModelWithResponseStream.
+
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use bytes::Bytes;
+
+use crate::context::RequestContext;
+use crate::state::SharedState;
+use crate::wire::error::ApiResult;
+
+pub async fn invoke_model(
+    State(_state): State<SharedState>,
+    Extension(_context): Extension<RequestContext>,
+    Path(_model_id): Path<String>,
+    _body: Bytes,
+) -> ApiResult<Response> {
+    Err(crate::wire::error::ApiError::validation("not yet"))
+}
+
+pub async fn invoke_model_with_response_stream(
+    State(_state): State<SharedState>,
+    Extension(_context): Extension<RequestContext>,
+    Path(_model_id): Path<String>,
+    _body: Bytes,
+) -> ApiResult<Response> {
+    Err(crate::wire::error::ApiError::validation("not yet"))
+}

@@ -1,0 +1,6 @@
+//! What crosses the wire: errors, event-stream frames, callers, responses.
+
+pub mod auth;
+pub mod error;
+pub mod eventstream;
+pub mod response;
