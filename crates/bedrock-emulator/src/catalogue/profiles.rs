@@ -4,8 +4,8 @@ use serde_json::{Value, json};
 
 use super::model::{Geo, ModelEntry};
 
-/// 2024-11-01T00:00:00Z, as epoch seconds (restJson1 timestamps).
-const CREATED_AT: i64 = 1_730_419_200;
+/// The bedrock model declares its timestamps as ISO 8601 strings.
+const CREATED_AT: &str = "2024-11-01T00:00:00Z";
 
 pub const ACCOUNT_ID: &str = "123456789012";
 

@@ -1,6 +1,17 @@
 //! Native `InvokeModel` formats, one module per model family.
 
-use serde_json::Value;
+pub mod ai21;
+pub mod claude;
+pub mod cohere;
+pub mod deepseek;
+pub mod llama;
+pub mod mistral;
+pub mod nova;
+pub mod openai_style;
+pub mod schema;
+pub mod titan_text;
+
+use serde_json::{Value, json};
 
 use crate::catalogue::{Family, ModelEntry};
 use crate::generation::{Generation, Prompt};
@@ -15,16 +26,36 @@ pub struct InvocationMetrics {
     pub first_byte_latency_ms: u64,
 }
 
+impl InvocationMetrics {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "inputTokenCount": self.input_tokens,
+            "outputTokenCount": self.output_tokens,
+            "invocationLatency": self.invocation_latency_ms,
+            "firstByteLatency": self.first_byte_latency_ms,
+        })
+    }
+
+    /// Put the metrics on a chunk, as Bedrock does on the last one.
+    pub fn attach(&self, mut chunk: Value) -> Value {
+        if let Some(object) = chunk.as_object_mut() {
+            object.insert("amazon-bedrock-invocationMetrics".into(), self.to_json());
+        }
+        chunk
+    }
+}
+
 /// One family's native request and response format.
 pub trait NativeFormat: Sync {
     /// Parse and validate a native request body, with Bedrock's "Malformed input request" errors.
     fn parse(&self, body: &Value, model: &ModelEntry) -> ApiResult<Prompt>;
     /// The native InvokeModel response body.
-    fn response(&self, model: &ModelEntry, generation: &Generation) -> Value;
-    /// The native chunks of InvokeModelWithResponseStream, in order.
+    fn response(&self, model: &ModelEntry, prompt: &Prompt, generation: &Generation) -> Value;
+    /// The native chunks of InvokeModelWithResponseStream, in order; the last carries `metrics`.
     fn stream_chunks(
         &self,
         model: &ModelEntry,
+        prompt: &Prompt,
         generation: &Generation,
         metrics: &InvocationMetrics,
     ) -> Vec<Value>;
@@ -34,8 +65,27 @@ pub trait NativeFormat: Sync {
 
 /// The text-generation format of a family; embedding families have none.
 pub fn format_of(family: Family) -> Option<&'static dyn NativeFormat> {
-    let _ = family;
-    None
+    let format: &'static dyn NativeFormat = match family {
+        Family::Claude => &claude::Claude,
+        Family::Llama => &llama::Llama,
+        Family::TitanText => &titan_text::TitanText,
+        Family::Nova => &nova::Nova,
+        Family::MistralText => &mistral::MistralText,
+        Family::MistralChat => &mistral::MistralChat,
+        Family::CohereCommandR => &cohere::CommandR,
+        Family::Ai21Jamba => &ai21::Jamba,
+        Family::DeepSeek => &deepseek::DeepSeek,
+        Family::TitanEmbedV1 | Family::TitanEmbedV2 | Family::CohereEmbed => return None,
+    };
+    Some(format)
+}
+
+/// The format a native body is written in: Mistral's chat models also take the text form.
+pub fn format_for_body(family: Family, body: &Value) -> Option<&'static dyn NativeFormat> {
+    if family == Family::MistralChat && body.get("prompt").is_some() {
+        return Some(&mistral::MistralText);
+    }
+    format_of(family)
 }
 
 pub fn accepts_additional_field(family: Family, key: &str) -> bool {
@@ -47,4 +97,58 @@ pub fn unsupported(model: &ModelEntry) -> ApiError {
         "The model {} has no native text format in the emulator.",
         model.id
     ))
+}
+
+/// The `stop` / `length` stop reason of the completion-style families.
+pub fn stop_or_length(generation: &Generation) -> &'static str {
+    match generation.stop_reason {
+        crate::generation::StopReason::MaxTokens => "length",
+        _ => "stop",
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::catalogue::{Catalogue, ModelEntry};
+    use crate::generation::{Generation, Prompt, Shape, generate};
+
+    use super::InvocationMetrics;
+
+    pub fn model(id: &str) -> ModelEntry {
+        Catalogue::default()
+            .find(id)
+            .unwrap_or_else(|| panic!("{id} is in the catalogue"))
+            .clone()
+    }
+
+    pub fn metrics() -> InvocationMetrics {
+        InvocationMetrics {
+            input_tokens: 7,
+            output_tokens: 9,
+            invocation_latency_ms: 120,
+            first_byte_latency_ms: 30,
+        }
+    }
+
+    pub fn run(model: &ModelEntry, prompt: &Prompt) -> Generation {
+        let shape = Shape {
+            always_reasons: model.family == crate::catalogue::Family::DeepSeek,
+            ..Shape::default()
+        };
+        generate(model.name, prompt, &shape)
+    }
+
+    /// The last chunk carries the invocation metrics and no other does.
+    pub fn assert_metrics_on_last(chunks: &[serde_json::Value]) {
+        let last = chunks.last().expect("chunks");
+        assert_eq!(
+            last["amazon-bedrock-invocationMetrics"]["outputTokenCount"],
+            9
+        );
+        assert!(
+            chunks[..chunks.len() - 1]
+                .iter()
+                .all(|c| c.get("amazon-bedrock-invocationMetrics").is_none())
+        );
+    }
 }

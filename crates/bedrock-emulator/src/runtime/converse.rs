@@ -189,8 +189,11 @@ fn additional_response_fields(prepared: &Prepared) -> Option<Value> {
     if prepared.request.response_field_paths.is_empty() {
         return None;
     }
-    let native =
-        families::format_of(prepared.model.family)?.response(&prepared.model, &prepared.generation);
+    let native = families::format_of(prepared.model.family)?.response(
+        &prepared.model,
+        &prepared.request.prompt,
+        &prepared.generation,
+    );
     let mut fields = Map::new();
     for path in &prepared.request.response_field_paths {
         if let Some(value) = native.pointer(path) {

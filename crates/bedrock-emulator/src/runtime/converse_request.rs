@@ -344,7 +344,7 @@ fn parse_tool_result(value: &Value) -> ApiResult<ToolResult> {
     })
 }
 
-fn parse_system(system: Option<&Value>) -> ApiResult<Vec<String>> {
+pub fn parse_system(system: Option<&Value>) -> ApiResult<Vec<String>> {
     let Some(system) = system.filter(|v| !v.is_null()) else {
         return Ok(Vec::new());
     };
@@ -405,7 +405,7 @@ fn parse_inference_config(config: Option<&Value>, prompt: &mut Prompt) -> ApiRes
     Ok(())
 }
 
-fn parse_tool_config(
+pub fn parse_tool_config(
     config: Option<&Value>,
     model: &ModelEntry,
     prompt: &mut Prompt,

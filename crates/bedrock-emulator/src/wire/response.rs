@@ -82,12 +82,14 @@ impl FrameStream {
                 Ok::<Bytes, std::io::Error>(frame.encode())
             },
         );
-        let ending = futures::stream::iter(drop_at_end.then(|| {
+        // The pause lets the frames already sent reach the client before the connection is cut.
+        let ending = futures::stream::iter(drop_at_end.then_some(())).then(|()| async {
+            tokio::time::sleep(Duration::from_millis(50)).await;
             Err(std::io::Error::new(
                 std::io::ErrorKind::ConnectionAborted,
                 "connection dropped by fault injection",
             ))
-        }));
+        });
         let mut response = Response::new(Body::from_stream(paced.chain(ending)));
         let headers = response.headers_mut();
         headers.insert(

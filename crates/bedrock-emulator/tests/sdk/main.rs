@@ -1,0 +1,8 @@
+//! Real AWS SDK clients against the emulator on loopback. One test binary keeps link times low.
+
+mod support;
+
+mod control_plane;
+mod converse;
+mod faults;
+mod sts;
