@@ -158,18 +158,20 @@ def _no_leftover_faults(emulator):
 
 @pytest.fixture(scope="session")
 def make_client(emulator):
-    """``make_client(service, region=..., max_attempts=1, **session_kw)``: a boto3 client on the emulator.
+    """``make_client(service, region=..., attempts=1, credentials=None)``: a boto3 client on the emulator.
 
-    Retries are off (one attempt) by default so that tests can count requests.
+    ``attempts`` is the total number of attempts (botocore's ``total_max_attempts``). Retries are
+    off (one attempt) by default so that tests can count requests. Note that botocore's client
+    config key ``max_attempts`` counts *retries*: ``{"max_attempts": 1}`` means two attempts.
     """
 
-    def make(service: str, region: str = REGION, max_attempts: int = 1, credentials=None, **config):
+    def make(service: str, region: str = REGION, attempts: int = 1, credentials=None, **config):
         creds = credentials or {
             "aws_access_key_id": ACCESS_KEY_ID,
             "aws_secret_access_key": SECRET_ACCESS_KEY,
         }
         session = boto3.session.Session(region_name=region, **creds)
-        cfg = Config(retries={"max_attempts": max_attempts, "mode": "standard"}, **config)
+        cfg = Config(retries={"total_max_attempts": attempts, "mode": "standard"}, **config)
         return session.client(service, endpoint_url=emulator.url, config=cfg)
 
     return make

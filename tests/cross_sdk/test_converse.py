@@ -122,6 +122,23 @@ def test_foundation_model_arn_works_as_model_id(runtime):
     assert response_text(response).startswith(f"[Emulated {HAIKU_NAME}]")
 
 
+def test_deepseek_r1_reasons_before_answering(runtime):
+    response = converse(runtime, "Why is the sky blue?", model_id="us.deepseek.r1-v1:0")
+    content = response["output"]["message"]["content"]
+    assert [next(iter(block)) for block in content] == ["reasoningContent", "text"]
+    assert "Why is the sky blue?" in content[0]["reasoningContent"]["reasoningText"]["text"]
+    assert content[1]["text"].startswith("[Emulated DeepSeek-R1]")
+
+
+def test_max_tokens_also_bounds_reasoning(runtime):
+    # maxTokens caps all generated tokens, reasoning included.
+    response = converse(
+        runtime, "Why is the sky blue?", model_id="us.deepseek.r1-v1:0", inferenceConfig={"maxTokens": 6}
+    )
+    assert response["stopReason"] == "max_tokens"
+    assert response["usage"]["outputTokens"] == 6
+
+
 def test_tool_use_then_tool_result(runtime):
     tool_config = {"tools": [WEATHER_TOOL]}
     question = user("Please use get_weather for Paris")

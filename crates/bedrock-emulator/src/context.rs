@@ -32,7 +32,7 @@ pub fn operation_of(method: &Method, path: &str) -> &'static str {
         ("GET", ["foundation-models", _]) => "GetFoundationModel",
         ("GET", ["inference-profiles"]) => "ListInferenceProfiles",
         ("GET", ["inference-profiles", _]) => "GetInferenceProfile",
-        ("POST", ["knowledgebases", ""]) => "ListKnowledgeBases",
+        ("POST", ["knowledgebases"] | ["knowledgebases", ""]) => "ListKnowledgeBases",
         ("GET", ["knowledgebases", _]) => "GetKnowledgeBase",
         ("POST", ["knowledgebases", _, "retrieve"]) => "Retrieve",
         ("POST", ["retrieveAndGenerate"]) => "RetrieveAndGenerate",

@@ -55,9 +55,7 @@ impl NativeFormat for Claude {
             ));
         }
         for (index, message) in messages.iter().enumerate() {
-            prompt
-                .messages
-                .push(parse_message(message, index, model)?);
+            prompt.messages.push(parse_message(message, index, model)?);
         }
         if let Some(tools) = fields.array("tools")? {
             prompt.tools = parse_tools(tools)?;
@@ -181,16 +179,11 @@ impl NativeFormat for Claude {
     }
 
     fn additional_fields(&self) -> &'static [&'static str] {
-        &["top_k", "thinking", "anthropic_beta", "tool_choice"]
+        &["top_k", "thinking", "anthropic_beta"]
     }
 }
 
-fn block(
-    chunks: &mut Vec<Value>,
-    index: usize,
-    start: Value,
-    deltas: impl Iterator<Item = Value>,
-) {
+fn block(chunks: &mut Vec<Value>, index: usize, start: Value, deltas: impl Iterator<Item = Value>) {
     chunks.push(json!({"type": "content_block_start", "index": index, "content_block": start}));
     for delta in deltas {
         chunks.push(json!({"type": "content_block_delta", "index": index, "delta": delta}));
@@ -264,12 +257,14 @@ fn parse_block(
     let object = block.as_object().ok_or_else(|| {
         ApiError::malformed(format!("{path}: expected type: JSONObject, found: String"))
     })?;
-    let kind = object.get("type").and_then(Value::as_str).ok_or_else(|| {
-        ApiError::malformed(format!("{path}: required key [type] not found"))
-    })?;
+    let kind = object
+        .get("type")
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError::malformed(format!("{path}: required key [type] not found")))?;
     match kind {
         "text" => {
-            let fields = Fields::object_at(block, path, &["type", "text", "cache_control", "citations"])?;
+            let fields =
+                Fields::object_at(block, path, &["type", "text", "cache_control", "citations"])?;
             if !message.text.is_empty() {
                 message.text.push('\n');
             }
@@ -282,8 +277,19 @@ fn parse_block(
                     model.id
                 )));
             }
-            let source = Fields::object_at(block, path, &["type", "source", "cache_control", "title", "context", "citations"])?
-                .require("source")?;
+            let source = Fields::object_at(
+                block,
+                path,
+                &[
+                    "type",
+                    "source",
+                    "cache_control",
+                    "title",
+                    "context",
+                    "citations",
+                ],
+            )?
+            .require("source")?;
             let media = source
                 .get("media_type")
                 .and_then(Value::as_str)
@@ -291,13 +297,27 @@ fn parse_block(
             message.attachments.push(format!("an {kind} ({media})"));
         }
         "tool_use" => {
-            let fields = Fields::object_at(block, path, &["type", "id", "name", "input", "cache_control"])?;
+            let fields = Fields::object_at(
+                block,
+                path,
+                &["type", "id", "name", "input", "cache_control"],
+            )?;
             fields.required_string("id")?;
             fields.required_string("name")?;
             fields.require("input")?;
         }
         "tool_result" => {
-            let fields = Fields::object_at(block, path, &["type", "tool_use_id", "content", "is_error", "cache_control"])?;
+            let fields = Fields::object_at(
+                block,
+                path,
+                &[
+                    "type",
+                    "tool_use_id",
+                    "content",
+                    "is_error",
+                    "cache_control",
+                ],
+            )?;
             let content = match fields.get("content") {
                 None => String::new(),
                 Some(Value::String(text)) => text.clone(),
@@ -333,7 +353,13 @@ fn parse_tools(tools: &[Value]) -> ApiResult<Vec<Tool>> {
             let fields = Fields::object_at(
                 tool,
                 &path,
-                &["type", "name", "description", "input_schema", "cache_control"],
+                &[
+                    "type",
+                    "name",
+                    "description",
+                    "input_schema",
+                    "cache_control",
+                ],
             )?;
             Ok(Tool {
                 name: fields.required_string("name")?.to_owned(),

@@ -107,6 +107,32 @@ pub fn stop_or_length(generation: &Generation) -> &'static str {
     }
 }
 
+/// One chunk per answer piece; the last also carries the stop reason and the metrics.
+pub fn piece_chunks(
+    pieces: &[String],
+    stop_reason: &str,
+    metrics: &InvocationMetrics,
+    chunk: impl Fn(&str, Option<&str>) -> Value,
+) -> Vec<Value> {
+    let pieces: Vec<&str> = if pieces.is_empty() {
+        vec![""]
+    } else {
+        pieces.iter().map(String::as_str).collect()
+    };
+    let last = pieces.len() - 1;
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(index, piece)| {
+            if index == last {
+                metrics.attach(chunk(piece, Some(stop_reason)))
+            } else {
+                chunk(piece, None)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::catalogue::{Catalogue, ModelEntry};

@@ -73,10 +73,7 @@ impl<'a> Fields<'a> {
 
     pub fn require(&self, key: &str) -> ApiResult<&'a Value> {
         self.get(key).ok_or_else(|| {
-            ApiError::malformed(format!(
-                "{}: required key [{key}] not found",
-                self.path
-            ))
+            ApiError::malformed(format!("{}: required key [{key}] not found", self.path))
         })
     }
 
@@ -129,7 +126,7 @@ impl<'a> Fields<'a> {
             Some(n) => n as f64,
             None => return Err(wrong_type(&path, "Integer", value)),
         };
-        in_range(&path, number, f64::from(low), f64::from(high)).map(|n| n as u32)
+        in_range(&path, number, f64::from(low), f64::from(high)).map(|n| Some(n as u32))
     }
 
     pub fn required_integer(&self, key: &str, low: u32, high: u32) -> ApiResult<u32> {

@@ -32,11 +32,15 @@ const SNIPPET_CHARS: usize = 160;
 pub fn generate(model_name: &str, prompt: &Prompt, shape: &Shape) -> Generation {
     let seed = seed_of(prompt);
     let input_tokens = prompt.input_tokens();
-    let reasoning = if prompt.reasoning_budget.is_some() || shape.always_reasons {
+    let mut reasoning = if prompt.reasoning_budget.is_some() || shape.always_reasons {
         tokenize(&reasoning_text(prompt))
     } else {
         Vec::new()
     };
+    // Reasoning tokens are output tokens: the limit cuts them first.
+    if let Some(max) = prompt.max_tokens {
+        reasoning.truncate(max as usize);
+    }
     let reasoning_signature =
         (!reasoning.is_empty()).then(|| format!("emulated-signature-{seed:016x}"));
 
@@ -332,6 +336,23 @@ mod tests {
         let g = generate("M", &p, &Shape::default());
         assert_eq!(g.text.len(), 5);
         assert_eq!(g.output_tokens(), 5);
+        assert_eq!(g.stop_reason, StopReason::MaxTokens);
+    }
+
+    #[test]
+    fn reasoning_counts_against_max_tokens() {
+        let mut p = prompt("why?");
+        p.max_tokens = Some(6);
+        let g = generate(
+            "M",
+            &p,
+            &Shape {
+                always_reasons: true,
+                ..Shape::default()
+            },
+        );
+        assert_eq!(g.output_tokens(), 6);
+        assert!(g.text.is_empty());
         assert_eq!(g.stop_reason, StopReason::MaxTokens);
     }
 

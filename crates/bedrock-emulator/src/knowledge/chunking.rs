@@ -94,7 +94,10 @@ fn bounded_blocks(blocks: &[String], budget: usize) -> Vec<String> {
             continue;
         }
         let mut run = String::new();
-        for sentence in sentences(block).into_iter().flat_map(|s| split_words(s, budget)) {
+        for sentence in sentences(block)
+            .into_iter()
+            .flat_map(|s| split_words(s, budget))
+        {
             if !run.is_empty() && token_count(&run) + token_count(&sentence) + 1 > budget {
                 bounded.push(std::mem::take(&mut run));
             }
@@ -134,7 +137,9 @@ fn split_words(sentence: &str, budget: usize) -> Vec<String> {
 
 fn pack_section(section: &Section) -> Vec<Piece> {
     let header = section.heading_line.clone().unwrap_or_default();
-    let budget = MAX_CHUNK_TOKENS.saturating_sub(token_count(&header) + 2).max(32);
+    let budget = MAX_CHUNK_TOKENS
+        .saturating_sub(token_count(&header) + 2)
+        .max(32);
     let mut pieces = Vec::new();
     let mut body: Vec<String> = Vec::new();
     let mut body_tokens = 0;
@@ -189,7 +194,8 @@ mod tests {
 
     #[test]
     fn keeps_the_heading_path_and_skips_empty_sections() {
-        let doc = "# Guide\n\n## Setup\n\nInstall it.\n\n### Keys\n\nSet the keys.\n\n## Use\n\nCall it.";
+        let doc =
+            "# Guide\n\n## Setup\n\nInstall it.\n\n### Keys\n\nSet the keys.\n\n## Use\n\nCall it.";
         let pieces = chunk_document(doc);
         let paths: Vec<Vec<String>> = pieces.iter().map(|p| p.heading_path.clone()).collect();
         assert_eq!(
@@ -214,7 +220,11 @@ mod tests {
         let pieces = chunk_document(&doc);
         assert!(pieces.len() >= 2, "{pieces:#?}");
         for piece in &pieces {
-            assert!(token_count(&piece.text) <= MAX_CHUNK_TOKENS, "{}", piece.text);
+            assert!(
+                token_count(&piece.text) <= MAX_CHUNK_TOKENS,
+                "{}",
+                piece.text
+            );
             assert!(piece.text.starts_with("## Limits"));
         }
         let last_of_first = sentences(&pieces[0].text).last().unwrap().to_string();
@@ -225,7 +235,11 @@ mod tests {
     fn a_huge_paragraph_is_cut_by_sentences() {
         let pieces = chunk_document(&paragraph("embeddings", 80));
         assert!(pieces.len() >= 3);
-        assert!(pieces.iter().all(|p| token_count(&p.text) <= MAX_CHUNK_TOKENS));
+        assert!(
+            pieces
+                .iter()
+                .all(|p| token_count(&p.text) <= MAX_CHUNK_TOKENS)
+        );
         assert!(pieces.iter().all(|p| p.heading_path.is_empty()));
     }
 

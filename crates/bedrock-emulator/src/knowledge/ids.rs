@@ -8,7 +8,7 @@ pub fn resource_id(name: &str) -> String {
     (0..10)
         .map(|_| {
             let index = (hash % 36) as usize;
-            hash = hash / 36 ^ fnv1a(&hash.to_le_bytes()).rotate_left(17);
+            hash = (hash / 36) ^ fnv1a(&hash.to_le_bytes()).rotate_left(17);
             ID_ALPHABET[index] as char
         })
         .collect()
@@ -45,7 +45,10 @@ mod tests {
         assert_eq!(id, resource_id("bedrock-playground-handbook"));
         assert_ne!(id, resource_id("another-kb"));
         assert_eq!(id.len(), 10);
-        assert!(id.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        );
     }
 
     #[test]

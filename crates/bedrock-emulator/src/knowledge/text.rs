@@ -34,13 +34,30 @@ fn push_trimmed<'a>(found: &mut Vec<&'a str>, piece: &'a str) {
     }
 }
 
-/// The distinct lower-case content words of a text, for keyword matching.
+/// The distinct lower-case content words of a text, for keyword matching; a camel-case word
+/// such as `ThrottlingException` also counts as its parts.
 pub fn terms(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .flat_map(|w| std::iter::once(w).chain(camel_parts(w)))
         .map(|w| stem(&w.to_lowercase()))
         .filter(|w| !STOPWORDS.contains(&w.as_str()))
         .collect()
+}
+
+fn camel_parts(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (index, ch) in word.char_indices().skip(1) {
+        if ch.is_uppercase() && word[..index].chars().last().is_some_and(char::is_lowercase) {
+            parts.push(&word[start..index]);
+            start = index;
+        }
+    }
+    if start > 0 {
+        parts.push(&word[start..]);
+    }
+    parts
 }
 
 fn stem(word: &str) -> String {
@@ -69,5 +86,21 @@ mod tests {
         assert!(found.contains("limit"));
         assert!(found.contains("token"));
         assert!(!found.contains("the"));
+    }
+
+    #[test]
+    fn camel_case_words_also_count_as_their_parts() {
+        let found = terms("ThrottlingException from InvokeModel");
+        for term in [
+            "throttlingexception",
+            "throttling",
+            "exception",
+            "invokemodel",
+            "invoke",
+            "model",
+        ] {
+            assert!(found.contains(term), "{term}");
+        }
+        assert!(camel_parts("plain").is_empty());
     }
 }

@@ -262,12 +262,10 @@ fn parse_image(value: &Value, model: &ModelEntry) -> ApiResult<String> {
         )));
     }
     let bytes = decoded_source(value, "image")?;
-    if let Some(actual) = sniff_image(&bytes) {
-        if actual != format {
-            return Err(ApiError::validation(format!(
-                "The image bytes are {actual} but the block says format \"{format}\". Set the format from the file's content, not its name."
-            )));
-        }
+    if let Some(actual) = sniff_image(&bytes).filter(|actual| *actual != format) {
+        return Err(ApiError::validation(format!(
+            "The image bytes are {actual} but the block says format \"{format}\". Set the format from the file's content, not its name."
+        )));
     }
     Ok(format!("an image ({format}, {} bytes)", bytes.len()))
 }

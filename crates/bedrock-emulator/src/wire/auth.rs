@@ -15,6 +15,7 @@ pub enum AuthScheme {
 
 /// The credentials a request carried, as far as they can be read without secrets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Caller {
     pub scheme: AuthScheme,
     /// The access key id from the SigV4 credential scope.

@@ -1,8 +1,9 @@
 //! Converse and ConverseStream through aws-sdk-bedrockruntime.
 
 use aws_sdk_bedrockruntime::types::{
-    ContentBlock, ConversationRole, ConverseStreamOutput, InferenceConfiguration, Message, StopReason,
-    SystemContentBlock, Tool, ToolConfiguration, ToolInputSchema, ToolResultBlock, ToolResultContentBlock, ToolSpecification,
+    ContentBlock, ConversationRole, ConverseStreamOutput, InferenceConfiguration, Message,
+    StopReason, SystemContentBlock, Tool, ToolConfiguration, ToolInputSchema, ToolResultBlock,
+    ToolResultContentBlock, ToolSpecification,
 };
 use aws_smithy_types::Document;
 
@@ -11,15 +12,28 @@ use crate::support;
 const HAIKU: &str = "anthropic.claude-3-haiku-20240307-v1:0";
 
 fn user(text: &str) -> Message {
-    Message::builder().role(ConversationRole::User).content(ContentBlock::Text(text.into())).build().unwrap()
+    Message::builder()
+        .role(ConversationRole::User)
+        .content(ContentBlock::Text(text.into()))
+        .build()
+        .unwrap()
 }
 
 fn assistant(text: &str) -> Message {
-    Message::builder().role(ConversationRole::Assistant).content(ContentBlock::Text(text.into())).build().unwrap()
+    Message::builder()
+        .role(ConversationRole::Assistant)
+        .content(ContentBlock::Text(text.into()))
+        .build()
+        .unwrap()
 }
 
 fn text_of(message: &Message) -> String {
-    message.content().iter().filter_map(|block| block.as_text().ok()).cloned().collect()
+    message
+        .content()
+        .iter()
+        .filter_map(|block| block.as_text().ok())
+        .cloned()
+        .collect()
 }
 
 #[tokio::test]
@@ -42,7 +56,10 @@ async fn converse_names_the_model_and_reflects_prompt_and_system() {
     assert_eq!(output.stop_reason(), &StopReason::EndTurn);
     let usage = output.usage().unwrap();
     assert!(usage.input_tokens() > 0 && usage.output_tokens() > 0);
-    assert_eq!(usage.total_tokens(), usage.input_tokens() + usage.output_tokens());
+    assert_eq!(
+        usage.total_tokens(),
+        usage.input_tokens() + usage.output_tokens()
+    );
 }
 
 #[tokio::test]
@@ -64,13 +81,20 @@ async fn max_tokens_and_stop_sequences_end_the_answer() {
         .converse()
         .model_id(HAIKU)
         .messages(user("Say PINEAPPLE please"))
-        .inference_config(InferenceConfiguration::builder().stop_sequences("PINEAPPLE").build())
+        .inference_config(
+            InferenceConfiguration::builder()
+                .stop_sequences("PINEAPPLE")
+                .build(),
+        )
         .send()
         .await
         .unwrap();
     assert_eq!(stopped.stop_reason(), &StopReason::StopSequence);
     let text = text_of(stopped.output().unwrap().as_message().unwrap());
-    assert!(!text.contains("PINEAPPLE") && text.ends_with("Say "), "{text}");
+    assert!(
+        !text.contains("PINEAPPLE") && text.ends_with("Say "),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -95,13 +119,39 @@ async fn multi_turn_conversations_are_seen_whole() {
 async fn conversations_must_start_with_user_and_alternate() {
     let emulator = support::emulator().await;
     let client = support::runtime_client(&emulator);
-    let error = client.converse().model_id(HAIKU).messages(assistant("hi")).send().await.unwrap_err();
+    let error = client
+        .converse()
+        .model_id(HAIKU)
+        .messages(assistant("hi"))
+        .send()
+        .await
+        .unwrap_err();
     let error = error.into_service_error();
     assert!(error.is_validation_exception());
-    assert!(error.meta().message().unwrap().contains("must start with a user message"));
+    assert!(
+        error
+            .meta()
+            .message()
+            .unwrap()
+            .contains("must start with a user message")
+    );
 
-    let error = client.converse().model_id(HAIKU).messages(user("a")).messages(user("b")).send().await.unwrap_err();
-    assert!(error.into_service_error().meta().message().unwrap().contains("alternate"));
+    let error = client
+        .converse()
+        .model_id(HAIKU)
+        .messages(user("a"))
+        .messages(user("b"))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        error
+            .into_service_error()
+            .meta()
+            .message()
+            .unwrap()
+            .contains("alternate")
+    );
 }
 
 fn weather_tool() -> ToolConfiguration {
@@ -111,10 +161,19 @@ fn weather_tool() -> ToolConfiguration {
             (
                 "properties".to_owned(),
                 Document::Object(
-                    [("city".to_owned(), Document::Object([("type".to_owned(), Document::String("string".into()))].into()))].into(),
+                    [(
+                        "city".to_owned(),
+                        Document::Object(
+                            [("type".to_owned(), Document::String("string".into()))].into(),
+                        ),
+                    )]
+                    .into(),
                 ),
             ),
-            ("required".to_owned(), Document::Array(vec![Document::String("city".into())])),
+            (
+                "required".to_owned(),
+                Document::Array(vec![Document::String("city".into())]),
+            ),
         ]
         .into(),
     );
@@ -145,9 +204,16 @@ async fn tool_use_round_trip() {
         .unwrap();
     assert_eq!(first.stop_reason(), &StopReason::ToolUse);
     let reply = first.output().unwrap().as_message().unwrap().clone();
-    let tool_use = reply.content().iter().find_map(|b| b.as_tool_use().ok()).expect("a toolUse block").clone();
+    let tool_use = reply
+        .content()
+        .iter()
+        .find_map(|b| b.as_tool_use().ok())
+        .expect("a toolUse block")
+        .clone();
     assert_eq!(tool_use.name(), "get_weather");
-    assert!(matches!(tool_use.input(), Document::Object(map) if matches!(map.get("city"), Some(Document::String(_)))));
+    assert!(
+        matches!(tool_use.input(), Document::Object(map) if matches!(map.get("city"), Some(Document::String(_))))
+    );
 
     let result = Message::builder()
         .role(ConversationRole::User)
@@ -171,15 +237,32 @@ async fn tool_use_round_trip() {
         .await
         .unwrap();
     assert_eq!(second.stop_reason(), &StopReason::EndTurn);
-    assert!(text_of(second.output().unwrap().as_message().unwrap()).contains("18 degrees and sunny"));
+    assert!(
+        text_of(second.output().unwrap().as_message().unwrap()).contains("18 degrees and sunny")
+    );
 }
 
 #[tokio::test]
 async fn converse_stream_delivers_the_same_answer_in_order() {
     let emulator = support::emulator().await;
     let client = support::runtime_client(&emulator);
-    let request = || client.converse().model_id(HAIKU).messages(user("Stream me something")).system(SystemContentBlock::Text("Be brief".into()));
-    let whole = text_of(request().send().await.unwrap().output().unwrap().as_message().unwrap());
+    let request = || {
+        client
+            .converse()
+            .model_id(HAIKU)
+            .messages(user("Stream me something"))
+            .system(SystemContentBlock::Text("Be brief".into()))
+    };
+    let whole = text_of(
+        request()
+            .send()
+            .await
+            .unwrap()
+            .output()
+            .unwrap()
+            .as_message()
+            .unwrap(),
+    );
 
     let mut stream = client
         .converse_stream()
@@ -271,7 +354,15 @@ async fn streamed_tool_use_arrives_as_start_and_input_fragments() {
     while let Some(event) = stream.recv().await.unwrap() {
         match event {
             ConverseStreamOutput::ContentBlockStart(start) => {
-                name = Some(start.start().unwrap().as_tool_use().unwrap().name().to_owned());
+                name = Some(
+                    start
+                        .start()
+                        .unwrap()
+                        .as_tool_use()
+                        .unwrap()
+                        .name()
+                        .to_owned(),
+                );
             }
             ConverseStreamOutput::ContentBlockDelta(delta) => {
                 if let Ok(tool) = delta.delta().unwrap().as_tool_use() {
@@ -297,12 +388,24 @@ async fn model_ids_profiles_and_arns_are_percent_decoded() {
         "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
         "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0",
     ] {
-        let output = client.converse().model_id(id).messages(user("hi")).send().await;
+        let output = client
+            .converse()
+            .model_id(id)
+            .messages(user("hi"))
+            .send()
+            .await;
         assert!(output.is_ok(), "{id}: {output:?}");
     }
     let recorded = emulator.state().recorder.all();
-    assert_eq!(recorded[1].model_id.as_deref(), Some("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"));
-    assert!(recorded[1].path.contains("%3A"), "the SDK percent-encodes the path: {}", recorded[1].path);
+    assert_eq!(
+        recorded[1].model_id.as_deref(),
+        Some("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0")
+    );
+    assert!(
+        recorded[1].path.contains("%3A"),
+        "the SDK percent-encodes the path: {}",
+        recorded[1].path
+    );
 }
 
 #[tokio::test]
@@ -318,9 +421,21 @@ async fn model_resolution_errors_teach_the_fix() {
         .unwrap_err()
         .into_service_error();
     assert!(on_demand.is_validation_exception());
-    assert!(on_demand.meta().message().unwrap().contains("inference profile"));
+    assert!(
+        on_demand
+            .meta()
+            .message()
+            .unwrap()
+            .contains("inference profile")
+    );
 
-    let unknown = client.converse().model_id("anthropic.claude-99").messages(user("hi")).send().await.unwrap_err();
+    let unknown = client
+        .converse()
+        .model_id("anthropic.claude-99")
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap_err();
     assert!(unknown.into_service_error().is_validation_exception());
 
     let denied = client
@@ -333,10 +448,26 @@ async fn model_resolution_errors_teach_the_fix() {
         .into_service_error();
     assert!(denied.is_access_denied_exception(), "{denied:?}");
 
-    let retired = client.converse().model_id("anthropic.claude-v2").messages(user("hi")).send().await.unwrap_err();
-    assert!(retired.into_service_error().is_resource_not_found_exception());
+    let retired = client
+        .converse()
+        .model_id("anthropic.claude-v2")
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        retired
+            .into_service_error()
+            .is_resource_not_found_exception()
+    );
 
-    let embedding = client.converse().model_id("amazon.titan-embed-text-v2:0").messages(user("hi")).send().await.unwrap_err();
+    let embedding = client
+        .converse()
+        .model_id("amazon.titan-embed-text-v2:0")
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap_err();
     assert!(embedding.into_service_error().is_validation_exception());
 }
 
@@ -349,16 +480,50 @@ async fn images_must_match_their_declared_format() {
     let png = b"\x89PNG\r\n\x1a\n0000".to_vec();
     let image = |format| {
         ContentBlock::Image(
-            ImageBlock::builder().format(format).source(ImageSource::Bytes(Blob::new(png.clone()))).build().unwrap(),
+            ImageBlock::builder()
+                .format(format)
+                .source(ImageSource::Bytes(Blob::new(png.clone())))
+                .build()
+                .unwrap(),
         )
     };
     let message = |format| {
-        Message::builder().role(ConversationRole::User).content(ContentBlock::Text("what is this?".into())).content(image(format)).build().unwrap()
+        Message::builder()
+            .role(ConversationRole::User)
+            .content(ContentBlock::Text("what is this?".into()))
+            .content(image(format))
+            .build()
+            .unwrap()
     };
-    let ok = client.converse().model_id(HAIKU).messages(message(ImageFormat::Png)).send().await.unwrap();
+    let ok = client
+        .converse()
+        .model_id(HAIKU)
+        .messages(message(ImageFormat::Png))
+        .send()
+        .await
+        .unwrap();
     assert!(text_of(ok.output().unwrap().as_message().unwrap()).contains("an image (png"));
-    let mislabelled = client.converse().model_id(HAIKU).messages(message(ImageFormat::Jpeg)).send().await.unwrap_err();
-    assert!(mislabelled.into_service_error().meta().message().unwrap().contains("bytes are png"));
-    let text_only = client.converse().model_id("amazon.nova-micro-v1:0").messages(message(ImageFormat::Png)).send().await.unwrap_err();
+    let mislabelled = client
+        .converse()
+        .model_id(HAIKU)
+        .messages(message(ImageFormat::Jpeg))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        mislabelled
+            .into_service_error()
+            .meta()
+            .message()
+            .unwrap()
+            .contains("bytes are png")
+    );
+    let text_only = client
+        .converse()
+        .model_id("amazon.nova-micro-v1:0")
+        .messages(message(ImageFormat::Png))
+        .send()
+        .await
+        .unwrap_err();
     assert!(text_only.into_service_error().is_validation_exception());
 }

@@ -5,4 +5,6 @@ mod support;
 mod control_plane;
 mod converse;
 mod faults;
+mod invoke;
+mod knowledge;
 mod sts;

@@ -10,9 +10,12 @@ use bedrock_emulator::{Emulator, EmulatorConfig, RuleSpec};
 pub const ACCESS_KEY_ID: &str = "AKIAEMULATORTEST0001";
 
 pub async fn emulator() -> Emulator {
-    Emulator::start(EmulatorConfig { pace: Duration::ZERO, ..EmulatorConfig::default() })
-        .await
-        .expect("the emulator starts")
+    Emulator::start(EmulatorConfig {
+        pace: Duration::ZERO,
+        ..EmulatorConfig::default()
+    })
+    .await
+    .expect("the emulator starts")
 }
 
 /// An SDK config for the emulator: static keys, a region, no retries (tests count requests).
@@ -21,13 +24,15 @@ pub fn sdk_config(emulator: &Emulator, region: &str, access_key_id: &str) -> Sdk
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_owned()))
         .endpoint_url(emulator.endpoint_url())
-        .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(Credentials::new(
-            access_key_id,
-            "emulator-secret-key",
-            None,
-            None,
-            "tests",
-        )))
+        .credentials_provider(
+            aws_credential_types::provider::SharedCredentialsProvider::new(Credentials::new(
+                access_key_id,
+                "emulator-secret-key",
+                None,
+                None,
+                "tests",
+            )),
+        )
         .retry_config(RetryConfig::disabled())
         .build()
 }
@@ -37,5 +42,17 @@ pub fn runtime_client(emulator: &Emulator) -> aws_sdk_bedrockruntime::Client {
 }
 
 pub fn add_fault(emulator: &Emulator, spec: RuleSpec) {
-    emulator.state().faults.add(spec).expect("a valid fault rule");
+    emulator
+        .state()
+        .faults
+        .add(spec)
+        .expect("a valid fault rule");
+}
+
+pub fn agent_runtime_client(emulator: &Emulator) -> aws_sdk_bedrockagentruntime::Client {
+    aws_sdk_bedrockagentruntime::Client::new(&sdk_config(emulator, "us-east-1", ACCESS_KEY_ID))
+}
+
+pub fn agent_client(emulator: &Emulator) -> aws_sdk_bedrockagent::Client {
+    aws_sdk_bedrockagent::Client::new(&sdk_config(emulator, "us-east-1", ACCESS_KEY_ID))
 }

@@ -1,0 +1,157 @@
+//! RetrieveAndGenerateStream: the answer as `output` events in small pieces, each cited part
+//! followed by its `citation` event, paced like the other streams.
+
+use axum::Extension;
+use axum::extract::State;
+use axum::response::Response;
+use bytes::Bytes;
+use serde_json::json;
+
+use super::rag::{Outcome, answer};
+use crate::context::RequestContext;
+use crate::generation::tokens;
+use crate::state::SharedState;
+use crate::wire::error::{ApiError, ApiResult, ErrorKind};
+use crate::wire::eventstream::Frame;
+use crate::wire::response::{FrameStream, Interruption};
+
+pub const SESSION_HEADER: &str = "x-amzn-bedrock-knowledge-base-session-id";
+const TOKENS_PER_EVENT: usize = 4;
+
+/// The exceptions the stream's union models; other injected kinds go out as internal errors.
+const STREAM_EXCEPTIONS: [ErrorKind; 7] = [
+    ErrorKind::AccessDenied,
+    ErrorKind::Conflict,
+    ErrorKind::InternalServer,
+    ErrorKind::ResourceNotFound,
+    ErrorKind::ServiceQuotaExceeded,
+    ErrorKind::Throttling,
+    ErrorKind::Validation,
+];
+
+pub async fn retrieve_and_generate_stream(
+    State(state): State<SharedState>,
+    Extension(context): Extension<RequestContext>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let outcome = answer(&state, &context, &body)?;
+    let frames = frames(&outcome);
+    let pace = context.behaviour.pace.unwrap_or(state.config.pace);
+    let interruption = context
+        .behaviour
+        .interruption(frames.len())
+        .map(modeled_interruption);
+    Ok(FrameStream::new(frames, pace)
+        .interrupted(interruption)
+        .into_response(&[(SESSION_HEADER, outcome.session_id.clone())]))
+}
+
+fn frames(outcome: &Outcome) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    for (text, citation) in outcome.answer.segments() {
+        for piece in tokens::tokenize(&text).chunks(TOKENS_PER_EVENT) {
+            frames.push(Frame::event("output", json!({"text": piece.concat()})));
+        }
+        if let Some(part) = citation {
+            let cited = outcome.citation(part);
+            frames.push(Frame::event(
+                "citation",
+                json!({
+                    "citation": cited,
+                    "generatedResponsePart": cited["generatedResponsePart"],
+                    "retrievedReferences": cited["retrievedReferences"],
+                }),
+            ));
+        }
+    }
+    if outcome.guardrail_configured {
+        frames.push(Frame::event("guardrail", json!({"action": "NONE"})));
+    }
+    frames
+}
+
+fn modeled_interruption(interruption: Interruption) -> Interruption {
+    match interruption {
+        Interruption::ExceptionAfter(count, error) if !STREAM_EXCEPTIONS.contains(&error.kind) => {
+            Interruption::ExceptionAfter(
+                count,
+                ApiError::new(
+                    ErrorKind::InternalServer,
+                    format!("{} (injected fault)", error.message),
+                ),
+            )
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::generate::{Limits, compose};
+
+    #[test]
+    fn output_events_rebuild_the_text_and_citations_follow_their_part() {
+        let passages = [
+            "Streaming sends the answer in small pieces as soon as they are ready.",
+            "Citations point at the exact characters of the answer they support.",
+        ];
+        let answer = compose("how does streaming work", &passages, 1, &Limits::default());
+        let chunks = ["s3://b/a.md", "s3://b/b.md"]
+            .iter()
+            .zip(passages)
+            .map(|(uri, text)| crate::knowledge::Chunk {
+                text: text.into(),
+                heading_path: vec![],
+                source_uri: (*uri).into(),
+                metadata: Default::default(),
+                vector: vec![],
+                terms: Default::default(),
+            })
+            .collect();
+        let outcome = Outcome {
+            session_id: "s".into(),
+            answer: answer.clone(),
+            cited_chunks: chunks,
+            guardrail_configured: false,
+        };
+        let mut text = String::new();
+        let mut citations = 0;
+        for frame in frames(&outcome) {
+            let Frame::Event {
+                event_type,
+                payload,
+            } = frame
+            else {
+                panic!("only events");
+            };
+            match event_type.as_str() {
+                "output" => text.push_str(payload["text"].as_str().unwrap()),
+                "citation" => {
+                    let span = &payload["generatedResponsePart"]["textResponsePart"]["span"];
+                    assert_eq!(span["end"].as_u64().unwrap() as usize, text.chars().count());
+                    assert_eq!(
+                        payload["citation"]["retrievedReferences"],
+                        payload["retrievedReferences"]
+                    );
+                    citations += 1;
+                }
+                other => panic!("unexpected event {other}"),
+            }
+        }
+        assert_eq!(text, answer.text);
+        assert_eq!(citations, 2);
+    }
+
+    #[test]
+    fn unmodeled_stream_errors_become_internal_errors() {
+        let mapped = modeled_interruption(Interruption::ExceptionAfter(
+            2,
+            ApiError::of(ErrorKind::ModelStreamError),
+        ));
+        let Interruption::ExceptionAfter(2, error) = mapped else {
+            panic!("still an exception");
+        };
+        assert_eq!(error.kind, ErrorKind::InternalServer);
+    }
+}
