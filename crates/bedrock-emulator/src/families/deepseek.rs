@@ -94,15 +94,7 @@ fn parse_prompt(raw: &str) -> Prompt {
     }
     for segment in segments {
         let (question, answer) = segment.split_once(ASSISTANT).unwrap_or((segment, ""));
-        prompt
-            .messages
-            .push(Message::new(Role::User, question.trim()));
-        let answer = answer.replace(END, "");
-        if !answer.trim().is_empty() {
-            prompt
-                .messages
-                .push(Message::new(Role::Assistant, answer.trim()));
-        }
+        prompt.push_exchange(question, &answer.replace(END, ""));
     }
     prompt
 }

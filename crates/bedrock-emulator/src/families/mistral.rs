@@ -133,15 +133,7 @@ pub fn parse_prompt(raw: &str) -> Prompt {
     }
     for segment in raw.split("[INST]").skip(1) {
         let (question, answer) = segment.split_once("[/INST]").unwrap_or((segment, ""));
-        prompt
-            .messages
-            .push(Message::new(Role::User, question.trim()));
-        let answer = answer.replace("</s>", "").replace("<s>", "");
-        if !answer.trim().is_empty() {
-            prompt
-                .messages
-                .push(Message::new(Role::Assistant, answer.trim()));
-        }
+        prompt.push_exchange(question, &answer.replace("</s>", "").replace("<s>", ""));
     }
     prompt
 }

@@ -72,6 +72,16 @@ impl Prompt {
         self.messages.iter().rev().find(|m| m.role == Role::User)
     }
 
+    /// Add a user turn and, when there is one, the assistant's answer to it.
+    pub fn push_exchange(&mut self, question: &str, answer: &str) {
+        self.messages
+            .push(Message::new(Role::User, question.trim()));
+        if !answer.trim().is_empty() {
+            self.messages
+                .push(Message::new(Role::Assistant, answer.trim()));
+        }
+    }
+
     pub fn input_tokens(&self) -> u32 {
         let system: u32 = self.system.iter().map(|s| tokens::count(s)).sum();
         let messages: u32 = self
