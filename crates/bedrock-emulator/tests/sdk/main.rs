@@ -8,3 +8,4 @@ mod faults;
 mod invoke;
 mod knowledge;
 mod sts;
+mod transport;
