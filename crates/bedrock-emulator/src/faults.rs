@@ -105,12 +105,22 @@ impl Behaviour {
         }
     }
 
-    /// How a streamed response of `frames` frames is cut short, if it is.
-    pub fn interruption(&self, frames: usize) -> Option<Interruption> {
+    /// How a streamed response of `frames` frames is cut short, if it is. An injected error
+    /// that is not one of the stream's modeled exception `members` goes out as an internal error,
+    /// which every Bedrock stream models, so clients can still decode it.
+    pub fn interruption(&self, frames: usize, members: &[ErrorKind]) -> Option<Interruption> {
         let after = self.after_frames.unwrap_or(frames / 2).min(frames);
         match self.fault {
             Some(Fault::StreamException(kind)) => {
-                Some(Interruption::ExceptionAfter(after, fault_error(kind)))
+                let error = if members.contains(&kind) {
+                    fault_error(kind)
+                } else {
+                    ApiError::new(
+                        ErrorKind::InternalServer,
+                        format!("{} (injected fault)", kind.default_message()),
+                    )
+                };
+                Some(Interruption::ExceptionAfter(after, error))
             }
             Some(Fault::Drop) => Some(Interruption::DropAfter(after)),
             _ => None,
@@ -257,6 +267,25 @@ mod tests {
         assert_eq!(b.pace, Some(Duration::ZERO));
         assert!(Behaviour::parse_header("fault=nonsense").is_err());
         assert!(Behaviour::parse_header("colour=blue").is_err());
+    }
+
+    #[test]
+    fn stream_errors_outside_the_stream_union_become_internal_errors() {
+        let behaviour =
+            Behaviour::parse_header("fault=stream-error; error=access-denied; after=2").unwrap();
+        let Some(Interruption::ExceptionAfter(2, error)) =
+            behaviour.interruption(10, &[ErrorKind::Throttling])
+        else {
+            panic!("an exception after two frames");
+        };
+        assert_eq!(error.kind, ErrorKind::InternalServer);
+        let throttled = Behaviour::parse_header("fault=stream-error; error=throttling").unwrap();
+        let Some(Interruption::ExceptionAfter(5, error)) =
+            throttled.interruption(10, &[ErrorKind::Throttling])
+        else {
+            panic!("an exception halfway");
+        };
+        assert_eq!(error.kind, ErrorKind::Throttling);
     }
 
     #[test]

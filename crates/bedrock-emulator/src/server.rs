@@ -113,6 +113,7 @@ pub fn router(state: SharedState) -> Router {
         .merge(sts::routes())
         .merge(admin::routes())
         .fallback(unknown_operation)
+        .method_not_allowed_fallback(unknown_operation)
         .layer(middleware::from_fn_with_state(state.clone(), wire_layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)

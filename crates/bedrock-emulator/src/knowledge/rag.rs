@@ -167,14 +167,8 @@ fn input_text(request: &Value) -> ApiResult<&str> {
     Ok(text)
 }
 
-/// The model must be named by a full ARN, exist, and generate text.
+/// The model (an ARN or, as the service model's pattern allows, a bare ID) must exist and generate text.
 fn check_model(state: &SharedState, context: &RequestContext, model_arn: &str) -> ApiResult<()> {
-    if !model_arn.starts_with("arn:") {
-        return Err(ApiError::validation(format!(
-            "The modelArn {model_arn} is not a valid ARN. Use the full ARN of a foundation model or inference profile, e.g. arn:aws:bedrock:{}::foundation-model/{model_arn}",
-            context.region()
-        )));
-    }
     let resolved = state.catalogue.resolve(model_arn, context.region())?;
     if resolved.model.family.is_embedding() {
         return Err(ApiError::validation(format!(

@@ -11,9 +11,9 @@ use super::rag::{Outcome, answer};
 use crate::context::RequestContext;
 use crate::generation::tokens;
 use crate::state::SharedState;
-use crate::wire::error::{ApiError, ApiResult, ErrorKind};
+use crate::wire::error::{ApiResult, ErrorKind};
 use crate::wire::eventstream::Frame;
-use crate::wire::response::{FrameStream, Interruption};
+use crate::wire::response::FrameStream;
 
 pub const SESSION_HEADER: &str = "x-amzn-bedrock-knowledge-base-session-id";
 const TOKENS_PER_EVENT: usize = 4;
@@ -39,8 +39,7 @@ pub async fn retrieve_and_generate_stream(
     let pace = context.behaviour.pace.unwrap_or(state.config.pace);
     let interruption = context
         .behaviour
-        .interruption(frames.len())
-        .map(modeled_interruption);
+        .interruption(frames.len(), &STREAM_EXCEPTIONS);
     Ok(FrameStream::new(frames, pace)
         .interrupted(interruption)
         .into_response(&[(SESSION_HEADER, outcome.session_id.clone())]))
@@ -68,21 +67,6 @@ fn frames(outcome: &Outcome) -> Vec<Frame> {
         frames.push(Frame::event("guardrail", json!({"action": "NONE"})));
     }
     frames
-}
-
-fn modeled_interruption(interruption: Interruption) -> Interruption {
-    match interruption {
-        Interruption::ExceptionAfter(count, error) if !STREAM_EXCEPTIONS.contains(&error.kind) => {
-            Interruption::ExceptionAfter(
-                count,
-                ApiError::new(
-                    ErrorKind::InternalServer,
-                    format!("{} (injected fault)", error.message),
-                ),
-            )
-        }
-        other => other,
-    }
 }
 
 #[cfg(test)]
@@ -141,17 +125,5 @@ mod tests {
         }
         assert_eq!(text, answer.text);
         assert_eq!(citations, 2);
-    }
-
-    #[test]
-    fn unmodeled_stream_errors_become_internal_errors() {
-        let mapped = modeled_interruption(Interruption::ExceptionAfter(
-            2,
-            ApiError::of(ErrorKind::ModelStreamError),
-        ));
-        let Interruption::ExceptionAfter(2, error) = mapped else {
-            panic!("still an exception");
-        };
-        assert_eq!(error.kind, ErrorKind::InternalServer);
     }
 }

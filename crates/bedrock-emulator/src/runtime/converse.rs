@@ -15,9 +15,18 @@ use crate::context::RequestContext;
 use crate::families;
 use crate::generation::{Generation, Shape, generate};
 use crate::state::SharedState;
-use crate::wire::error::ApiResult;
+use crate::wire::error::{ApiResult, ErrorKind};
 use crate::wire::eventstream::Frame;
 use crate::wire::response::{self, FrameStream};
+
+/// The exception members of the `ConverseStreamOutput` union.
+const CONVERSE_STREAM_EXCEPTIONS: [ErrorKind; 5] = [
+    ErrorKind::InternalServer,
+    ErrorKind::ModelStreamError,
+    ErrorKind::Validation,
+    ErrorKind::Throttling,
+    ErrorKind::ServiceUnavailable,
+];
 
 struct Prepared {
     model: ModelEntry,
@@ -97,7 +106,9 @@ pub async fn converse_stream(
     let prepared = prepare(&state, &context, &model_id, &body)?;
     let pace = context.behaviour.pace.unwrap_or(state.config.pace);
     let frames = stream_frames(&prepared, pace);
-    let interruption = context.behaviour.interruption(frames.len());
+    let interruption = context
+        .behaviour
+        .interruption(frames.len(), &CONVERSE_STREAM_EXCEPTIONS);
     Ok(FrameStream::new(frames, pace)
         .interrupted(interruption)
         .into_response(&[]))

@@ -17,7 +17,7 @@ use crate::embeddings;
 use crate::families::{self, InvocationMetrics, NativeFormat};
 use crate::generation::{Generation, Prompt, generate};
 use crate::state::SharedState;
-use crate::wire::error::{ApiError, ApiResult};
+use crate::wire::error::{ApiError, ApiResult, ErrorKind};
 use crate::wire::eventstream::Frame;
 use crate::wire::response::{self, FrameStream};
 
@@ -28,6 +28,16 @@ const INPUT_TOKENS_HEADER: &str = "x-amzn-bedrock-input-token-count";
 const OUTPUT_TOKENS_HEADER: &str = "x-amzn-bedrock-output-token-count";
 const LATENCY_HEADER: &str = "x-amzn-bedrock-invocation-latency";
 const STREAM_CONTENT_TYPE_HEADER: &str = "x-amzn-bedrock-content-type";
+
+/// The exception members of the `ResponseStream` union.
+const RESPONSE_STREAM_EXCEPTIONS: [ErrorKind; 6] = [
+    ErrorKind::InternalServer,
+    ErrorKind::ModelStreamError,
+    ErrorKind::Validation,
+    ErrorKind::Throttling,
+    ErrorKind::ModelTimeout,
+    ErrorKind::ServiceUnavailable,
+];
 
 pub async fn invoke_model(
     State(state): State<SharedState>,
@@ -82,7 +92,9 @@ pub async fn invoke_model_with_response_stream(
     let pace = context.behaviour.pace.unwrap_or(state.config.pace);
     let chunks = invocation.chunks(&model, started, pace);
     let frames: Vec<Frame> = chunks.iter().map(chunk_frame).collect();
-    let interruption = context.behaviour.interruption(frames.len());
+    let interruption = context
+        .behaviour
+        .interruption(frames.len(), &RESPONSE_STREAM_EXCEPTIONS);
     Ok(FrameStream::new(frames, pace)
         .interrupted(interruption)
         .into_response(&[(STREAM_CONTENT_TYPE_HEADER, "application/json".to_owned())]))

@@ -571,9 +571,21 @@ async fn retrieve_and_generate_validates_the_model_and_knowledge_base() {
     let emulator = support::emulator().await;
     let runtime = support::agent_runtime_client(&emulator);
     let kb = handbook_id(&emulator).await;
+    // The service model's BedrockModelArn pattern makes the ARN prefix optional.
+    runtime
+        .retrieve_and_generate()
+        .input(question("What is RAG?"))
+        .retrieve_and_generate_configuration(rag_config(
+            &kb,
+            "anthropic.claude-3-haiku-20240307-v1:0",
+            None,
+        ))
+        .send()
+        .await
+        .expect("a bare model ID is accepted");
     for model in [
-        "anthropic.claude-3-haiku-20240307-v1:0",
         "arn:aws:bedrock:us-east-1::foundation-model/acme.nonexistent-v1:0",
+        "amazon.titan-embed-text-v2:0",
     ] {
         let error = runtime
             .retrieve_and_generate()

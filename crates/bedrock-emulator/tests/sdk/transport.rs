@@ -25,3 +25,23 @@ async fn speaks_http2_with_prior_knowledge() {
         "the server's connection preface is a SETTINGS frame"
     );
 }
+
+/// A known path with the wrong method is an AWS-style error, not a bare 405.
+#[tokio::test]
+async fn a_wrong_method_gets_an_aws_error() {
+    let emulator = support::emulator().await;
+    let mut socket = tokio::net::TcpStream::connect(emulator.address())
+        .await
+        .unwrap();
+    let request = "GET /model/amazon.nova-lite-v1%3A0/converse HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n";
+    socket.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    socket.read_to_string(&mut response).await.unwrap();
+    let lower = response.to_ascii_lowercase();
+    assert!(response.starts_with("HTTP/1.1 404"), "{response}");
+    assert!(
+        lower.contains("x-amzn-errortype: unknownoperationexception"),
+        "{response}"
+    );
+    assert!(response.contains("\"message\""));
+}
