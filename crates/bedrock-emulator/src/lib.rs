@@ -11,6 +11,7 @@ pub mod embeddings;
 pub mod families;
 pub mod faults;
 pub mod generation;
+pub mod hashing;
 pub mod knowledge;
 pub mod recorder;
 pub mod runtime;

@@ -13,6 +13,7 @@ use chrono::{Duration, SecondsFormat, Utc};
 
 use crate::catalogue::profiles::ACCOUNT_ID;
 use crate::context::RequestContext;
+use crate::hashing::fnv1a;
 use crate::state::SharedState;
 use crate::wire::auth::AuthScheme;
 
@@ -185,9 +186,7 @@ fn role_id(role_arn: &str) -> String {
 /// 16 upper-case characters derived from `seed`, in the style of AWS unique ids.
 fn short_id(seed: &str) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let mut hash = seed.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let mut hash = fnv1a(seed.as_bytes());
     (0..16)
         .map(|_| {
             let c = ALPHABET[(hash % 32) as usize] as char;

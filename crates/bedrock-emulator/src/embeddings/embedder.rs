@@ -1,6 +1,8 @@
 //! Hashed n-gram features, signed and L2-normalised: texts sharing words and n-grams land near
 //! each other, so maps and nearest-neighbour searches over these vectors show real structure.
 
+use crate::hashing::fnv1a;
+
 const WORD_WEIGHT: f32 = 1.0;
 const BIGRAM_WEIGHT: f32 = 0.7;
 const TRIGRAM_WEIGHT: f32 = 0.35;
@@ -56,12 +58,6 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     } else {
         dot / (na * nb)
     }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::hashing::Fnv1a;
+
 use super::output::{Generation, StopReason, ToolCall};
 use super::prompt::{Prompt, Tool, ToolChoice};
 use super::tokens::tokenize;
@@ -274,22 +276,16 @@ fn snippet(text: &str) -> String {
 }
 
 fn seed_of(prompt: &Prompt) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let mut feed = |bytes: &[u8]| {
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut hash = Fnv1a::default();
     for message in &prompt.messages {
-        feed(message.text.as_bytes());
+        hash.update(message.text.as_bytes());
     }
     for system in &prompt.system {
-        feed(system.as_bytes());
+        hash.update(system.as_bytes());
     }
-    feed(&prompt.temperature.unwrap_or(-1.0).to_le_bytes());
-    feed(&prompt.top_p.unwrap_or(-1.0).to_le_bytes());
-    hash
+    hash.update(&prompt.temperature.unwrap_or(-1.0).to_le_bytes());
+    hash.update(&prompt.top_p.unwrap_or(-1.0).to_le_bytes());
+    hash.finish()
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Stable identifiers derived from names, shaped like the ones Bedrock issues.
 
+use crate::hashing::fnv1a;
+
 const ID_ALPHABET: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /// A 10-character upper-case alphanumeric id, as knowledge-base and data-source ids are.
@@ -27,12 +29,6 @@ pub fn chunk_id(seed: &str) -> String {
         &hex[16..20],
         &hex[20..32]
     )
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
