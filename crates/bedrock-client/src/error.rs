@@ -3,6 +3,7 @@
 use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use serde::Serialize;
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ErrorCode {
     AccessDenied,
@@ -22,6 +23,7 @@ pub enum ErrorCode {
     Unknown,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClientError {
     pub code: ErrorCode,

@@ -1,6 +1,9 @@
 //! Bedrock client logic for the playground, with no UI or Tauri dependency.
 
+pub mod catalogue;
 pub mod chat;
+pub mod connection;
 pub mod error;
 
+pub use connection::{BackendInfo, BackendKind, Connection};
 pub use error::{ClientError, ErrorCode};

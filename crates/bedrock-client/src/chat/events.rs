@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::metrics::{ChatMetrics, TokenUsage};
 use crate::error::ClientError;
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
     tag = "type",

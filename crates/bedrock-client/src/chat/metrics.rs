@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenUsage {
@@ -12,15 +13,16 @@ pub struct TokenUsage {
     pub total_tokens: i32,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChatMetrics {
     /// From sending the request to the first text, reasoning or tool delta.
-    pub time_to_first_token_ms: Option<u64>,
+    pub time_to_first_token_ms: Option<u32>,
     /// From sending the request to the end of the stream.
-    pub total_latency_ms: u64,
+    pub total_latency_ms: u32,
     /// The latency Bedrock itself reported in the metadata event.
-    pub service_latency_ms: Option<i64>,
+    pub service_latency_ms: Option<u32>,
     /// Output tokens per second of generation (after the first token).
     pub tokens_per_second: Option<f64>,
 }
@@ -37,12 +39,17 @@ impl ChatMetrics {
             .filter(|d| !d.is_zero() && output_tokens > 1)
             .map(|d| f64::from(output_tokens - 1) / d.as_secs_f64());
         Self {
-            time_to_first_token_ms: first_token.map(|d| d.as_millis() as u64),
-            total_latency_ms: total.as_millis() as u64,
-            service_latency_ms,
+            time_to_first_token_ms: first_token.map(millis),
+            total_latency_ms: millis(total),
+            service_latency_ms: service_latency_ms.and_then(|ms| u32::try_from(ms).ok()),
             tokens_per_second,
         }
     }
+}
+
+/// Milliseconds as a JSON-safe number; an answer longer than 49 days saturates.
+fn millis(duration: Duration) -> u32 {
+    u32::try_from(duration.as_millis()).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

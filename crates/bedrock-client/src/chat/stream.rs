@@ -15,6 +15,7 @@ use super::request::ChatRequest;
 use crate::error::{ClientError, from_stream_error};
 
 /// What one streamed answer came to; kept even when it failed or was cancelled midway.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChatOutcome {

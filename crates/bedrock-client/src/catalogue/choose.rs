@@ -1,0 +1,91 @@
+//! Which inference profile to call a profile-only model through, from a region.
+
+use aws_sdk_bedrock::types::InferenceProfileSummary;
+
+/// The geography prefix of a region's cross-region profiles (`eu-west-1` → `eu`).
+fn geo_prefix(region: &str) -> &'static str {
+    match region.split('-').next().unwrap_or("") {
+        "eu" => "eu",
+        "ap" => "apac",
+        _ => "us",
+    }
+}
+
+/// The profile serving `model_arn` whose ID starts with the region's geography,
+/// else a `global.` one, else any that serves it.
+pub fn profile_for_model(
+    model_arn: &str,
+    profiles: &[InferenceProfileSummary],
+    region: &str,
+) -> Option<String> {
+    let model_id = model_arn.rsplit('/').next().unwrap_or(model_arn);
+    let serving: Vec<&str> = profiles
+        .iter()
+        .filter(|profile| {
+            profile.models().iter().any(|m| {
+                m.model_arn()
+                    .is_some_and(|arn| arn.rsplit('/').next() == Some(model_id))
+            })
+        })
+        .map(|profile| profile.inference_profile_id.as_str())
+        .collect();
+    let geo = format!("{}.", geo_prefix(region));
+    serving
+        .iter()
+        .find(|id| id.starts_with(&geo))
+        .or_else(|| serving.iter().find(|id| id.starts_with("global.")))
+        .or_else(|| serving.first())
+        .map(|id| (*id).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_bedrock::types::{
+        InferenceProfileModel, InferenceProfileStatus, InferenceProfileType,
+    };
+
+    fn profile(id: &str, model_arn: &str) -> InferenceProfileSummary {
+        InferenceProfileSummary::builder()
+            .inference_profile_id(id)
+            .inference_profile_name(id)
+            .inference_profile_arn(format!(
+                "arn:aws:bedrock:us-east-1:1:inference-profile/{id}"
+            ))
+            .models(
+                InferenceProfileModel::builder()
+                    .model_arn(model_arn)
+                    .build(),
+            )
+            .status(InferenceProfileStatus::Active)
+            .r#type(InferenceProfileType::SystemDefined)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn picks_the_regions_geography_then_global() {
+        let arn = "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-x-v1:0";
+        let profiles = [
+            profile("us.anthropic.claude-x-v1:0", arn),
+            profile("global.anthropic.claude-x-v1:0", arn),
+            profile("eu.anthropic.claude-x-v1:0", arn),
+            profile(
+                "eu.other-v1:0",
+                "arn:aws:bedrock:eu-west-1::foundation-model/other-v1:0",
+            ),
+        ];
+        assert_eq!(
+            profile_for_model(arn, &profiles, "eu-west-1").as_deref(),
+            Some("eu.anthropic.claude-x-v1:0")
+        );
+        assert_eq!(
+            profile_for_model(arn, &profiles[..2], "ap-south-1").as_deref(),
+            Some("global.anthropic.claude-x-v1:0")
+        );
+        assert_eq!(
+            profile_for_model("arn:x/none", &profiles, "us-east-1"),
+            None
+        );
+    }
+}

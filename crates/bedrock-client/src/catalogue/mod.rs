@@ -1,0 +1,103 @@
+//! The chat models a connection can use: foundation models plus the inference profiles
+//! that the profile-only ones must be called through.
+
+mod choose;
+
+use aws_sdk_bedrock::Client;
+use aws_sdk_bedrock::types::{
+    FoundationModelSummary, InferenceProfileSummary, InferenceType, ModelModality,
+};
+use serde::Serialize;
+
+use crate::error::ClientError;
+pub use choose::profile_for_model;
+
+/// One model as the picker shows it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelOption {
+    /// What to send as `modelId`: the model ID, or the inference profile ID when required.
+    pub invoke_id: String,
+    pub model_id: String,
+    pub name: String,
+    pub provider: String,
+    pub streaming: bool,
+    /// The inference profile used because the model has no on-demand throughput.
+    pub inference_profile: Option<String>,
+    pub lifecycle: String,
+    pub input_modalities: Vec<String>,
+}
+
+/// List the models that take text and answer text, ordered by provider then name.
+/// Models that can be invoked neither on demand nor through a profile are left out.
+pub async fn list_chat_models(
+    client: &Client,
+    region: &str,
+) -> Result<Vec<ModelOption>, ClientError> {
+    let models = client
+        .list_foundation_models()
+        .by_output_modality(ModelModality::Text)
+        .send()
+        .await
+        .map_err(ClientError::from_sdk)?
+        .model_summaries
+        .unwrap_or_default();
+    let profiles: Vec<InferenceProfileSummary> = client
+        .list_inference_profiles()
+        .into_paginator()
+        .items()
+        .send()
+        .collect::<Result<_, _>>()
+        .await
+        .map_err(ClientError::from_sdk)?;
+    let mut options: Vec<ModelOption> = models
+        .iter()
+        .filter(|model| takes_text(model))
+        .filter_map(|model| option_for(model, &profiles, region))
+        .collect();
+    options.sort_by(|a, b| (&a.provider, &a.name).cmp(&(&b.provider, &b.name)));
+    Ok(options)
+}
+
+fn takes_text(model: &FoundationModelSummary) -> bool {
+    model.input_modalities().contains(&ModelModality::Text)
+}
+
+fn option_for(
+    model: &FoundationModelSummary,
+    profiles: &[InferenceProfileSummary],
+    region: &str,
+) -> Option<ModelOption> {
+    let on_demand = model
+        .inference_types_supported()
+        .contains(&InferenceType::OnDemand);
+    let inference_profile = if on_demand {
+        None
+    } else {
+        Some(profile_for_model(&model.model_arn, profiles, region)?)
+    };
+    Some(ModelOption {
+        invoke_id: inference_profile
+            .clone()
+            .unwrap_or_else(|| model.model_id.clone()),
+        model_id: model.model_id.clone(),
+        name: model
+            .model_name
+            .clone()
+            .unwrap_or_else(|| model.model_id.clone()),
+        provider: model.provider_name.clone().unwrap_or_default(),
+        streaming: model.response_streaming_supported.unwrap_or(false),
+        inference_profile,
+        lifecycle: model
+            .model_lifecycle
+            .as_ref()
+            .map(|l| l.status.as_str().to_owned())
+            .unwrap_or_default(),
+        input_modalities: model
+            .input_modalities()
+            .iter()
+            .map(|m| m.as_str().to_owned())
+            .collect(),
+    })
+}

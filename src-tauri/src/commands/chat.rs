@@ -1,0 +1,47 @@
+use bedrock_client::ClientError;
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, EventSink, stream_chat};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::AppState;
+
+struct ChannelSink(Channel<ChatEvent>);
+
+impl EventSink for ChannelSink {
+    fn deliver(&mut self, event: ChatEvent) -> bool {
+        self.0.send(event).is_ok()
+    }
+}
+
+/// Stream one answer with ConverseStream; its events go to `on_event` as they arrive.
+/// Failures arrive as a `failed` event and in the outcome; what was received is kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn chat_stream(
+    state: State<'_, AppState>,
+    stream_id: String,
+    request: ChatRequest,
+    on_event: Channel<ChatEvent>,
+) -> Result<ChatOutcome, ClientError> {
+    let mut sink = ChannelSink(on_event);
+    let connection = match state.connection().await {
+        Ok(connection) => connection,
+        Err(error) => {
+            sink.deliver(ChatEvent::Failed {
+                error: error.clone(),
+            });
+            return Err(error);
+        }
+    };
+    let cancel = state.begin_stream(&stream_id);
+    let outcome = stream_chat(&connection.runtime, &request, &mut sink, &cancel).await;
+    state.end_stream(&stream_id);
+    Ok(outcome)
+}
+
+/// Stop a stream in flight: the HTTP stream is dropped and no further event is sent.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_chat(state: State<'_, AppState>, stream_id: String) -> bool {
+    state.cancel_stream(&stream_id)
+}

@@ -1,0 +1,5 @@
+//! Thin commands: parse, call a core crate, return typed results and `{code, message, hint}` errors.
+
+pub mod chat;
+pub mod models;
+pub mod status;

@@ -1,0 +1,28 @@
+//! The typed IPC surface; `ui/src/bindings.ts` is generated from it.
+
+use specta_typescript::Typescript;
+use tauri_specta::{Builder, collect_commands};
+
+use crate::commands;
+
+/// Where the generated TypeScript bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
+
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        // One TypeScript type per Rust type: the UI reads what Rust serialises.
+        .disable_serde_phases()
+        .commands(collect_commands![
+            commands::status::backend_status,
+            commands::models::list_models,
+            commands::chat::chat_stream,
+            commands::chat::cancel_chat,
+        ])
+}
+
+/// Write the bindings to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder()
+        .export(Typescript::default(), path)
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,82 @@
+import { createSignal, For, Show } from "solid-js";
+import { addStopSequence, showStopSequence, type ParamsForm } from "../lib/params";
+import type { Session } from "../state/session";
+
+type NumberField = "maxTokens" | "temperature" | "topP";
+
+const numberFields: { key: NumberField; label: string; step: string; placeholder: string }[] = [
+  { key: "maxTokens", label: "Max tokens", step: "1", placeholder: "model default" },
+  { key: "temperature", label: "Temperature", step: "0.05", placeholder: "model default" },
+  { key: "topP", label: "Top P", step: "0.05", placeholder: "model default" },
+];
+
+export function ParamsPanel(props: { session: Session }) {
+  const [stopDraft, setStopDraft] = createSignal("");
+  const form = () => props.session.paramsForm();
+  const update = (patch: Partial<ParamsForm>) => props.session.setParamsForm({ ...form(), ...patch });
+  const commitStop = () => {
+    update({ stopSequences: addStopSequence(form().stopSequences, stopDraft()) });
+    setStopDraft("");
+  };
+  return (
+    <section class="params">
+      <h3>Inference parameters</h3>
+      <For each={numberFields}>
+        {(field) => (
+          <div class="param">
+            <label for={`param-${field.key}`}>{field.label}</label>
+            <input
+              id={`param-${field.key}`}
+              data-testid={`param-${field.key}`}
+              type="number"
+              step={field.step}
+              min="0"
+              placeholder={field.placeholder}
+              value={form()[field.key]}
+              classList={{ invalid: props.session.paramErrors()[field.key] !== undefined }}
+              onInput={(e) => update({ [field.key]: e.currentTarget.value })}
+            />
+            <Show when={props.session.paramErrors()[field.key]}>
+              {(message) => <p class="field-error">{message()}</p>}
+            </Show>
+          </div>
+        )}
+      </For>
+      <div class="param param-wide">
+        <label for="stop-sequence">Stop sequences</label>
+        <div class="chips" data-testid="stop-sequences">
+          <For each={form().stopSequences}>
+            {(value) => (
+              <span class="chip">
+                <code>{showStopSequence(value)}</code>
+                <button
+                  class="chip-remove"
+                  title="Remove"
+                  onClick={() => update({ stopSequences: form().stopSequences.filter((s) => s !== value) })}
+                >
+                  ×
+                </button>
+              </span>
+            )}
+          </For>
+        </div>
+        <input
+          id="stop-sequence"
+          data-testid="stop-sequence-input"
+          placeholder="Type, then Enter (\n for newline)"
+          value={stopDraft()}
+          onInput={(e) => setStopDraft(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              commitStop();
+            }
+          }}
+        />
+        <Show when={props.session.paramErrors().stopSequences}>
+          {(message) => <p class="field-error">{message()}</p>}
+        </Show>
+      </div>
+    </section>
+  );
+}

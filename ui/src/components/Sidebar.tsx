@@ -1,0 +1,27 @@
+import { ModelPicker } from "./ModelPicker";
+import { ParamsPanel } from "./ParamsPanel";
+import type { Session } from "../state/session";
+
+export function Sidebar(props: { session: Session }) {
+  return (
+    <aside class="sidebar">
+      <div class="brand">
+        <img src="/icon.png" alt="" width="28" height="28" />
+        <span>Bedrock Playground</span>
+      </div>
+      <ModelPicker session={props.session} />
+      <section class="field">
+        <label for="system-prompt">System prompt</label>
+        <textarea
+          id="system-prompt"
+          data-testid="system-prompt"
+          rows={6}
+          placeholder="You are a concise assistant…"
+          value={props.session.systemPrompt()}
+          onInput={(e) => props.session.setSystemPrompt(e.currentTarget.value)}
+        />
+      </section>
+      <ParamsPanel session={props.session} />
+    </aside>
+  );
+}

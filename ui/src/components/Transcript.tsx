@@ -1,0 +1,114 @@
+import { createEffect, For, Match, on, Show, Switch } from "solid-js";
+import type { Exchange, Session } from "../state/session";
+import { ErrorCard } from "./ErrorCard";
+import { Markdown } from "./Markdown";
+import { MetricsLine } from "./MetricsLine";
+
+function ReplyView(props: { exchange: Exchange; session: Session }) {
+  const reply = () => props.exchange.reply();
+  return (
+    <article class="message assistant" data-testid="reply" data-status={reply().status}>
+      <header class="message-head">
+        <span class="who">{reply().modelId}</span>
+        <Switch>
+          <Match when={reply().status === "waiting"}>
+            <span class="status">waiting for the first token…</span>
+          </Match>
+          <Match when={reply().status === "streaming"}>
+            <span class="status live">streaming</span>
+          </Match>
+          <Match when={reply().status === "stopped"}>
+            <span class="status" data-testid="stopped-label">stopped by you</span>
+          </Match>
+        </Switch>
+      </header>
+      <Show when={reply().reasoning !== ""}>
+        <details class="reasoning">
+          <summary>Reasoning</summary>
+          <pre>{reply().reasoning}</pre>
+        </details>
+      </Show>
+      <Markdown text={reply().text} testId="reply-text" />
+      <For each={reply().toolUses}>
+        {(tool) => (
+          <div class="tool-use">
+            <span class="pill">tool · {tool.name}</span>
+            <pre>{tool.input}</pre>
+          </div>
+        )}
+      </For>
+      <Show when={reply().error}>
+        {(error) => (
+          <ErrorCard
+            error={error()}
+            onRetry={() => {
+              props.session.retry(props.exchange);
+            }}
+          />
+        )}
+      </Show>
+      <Show when={reply().usage && reply().metrics ? { usage: reply().usage, metrics: reply().metrics } : null}>
+        {(done) => {
+          const usage = done().usage;
+          const metrics = done().metrics;
+          return usage && metrics ? (
+            <MetricsLine usage={usage} metrics={metrics} stopReason={reply().stopReason} />
+          ) : null;
+        }}
+      </Show>
+    </article>
+  );
+}
+
+export function Transcript(props: { session: Session }) {
+  let scroller: HTMLDivElement | undefined;
+  let pinned = true;
+  // Follow the newest text while the reader is at the bottom.
+  createEffect(
+    on(
+      () => props.session.exchanges().at(-1)?.reply().text,
+      () => {
+        if (pinned && scroller) scroller.scrollTop = scroller.scrollHeight;
+      },
+    ),
+  );
+  return (
+    <div
+      class="transcript"
+      data-testid="transcript"
+      ref={(el) => (scroller = el)}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        pinned = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+      }}
+    >
+      <Show
+        when={props.session.exchanges().length > 0}
+        fallback={
+          <div class="empty">
+            <h2>Prompt a Bedrock model</h2>
+            <p>
+              Pick a model, write a system prompt if you like, and send a message. Answers stream
+              token by token through the Converse API, with usage and latency after each one.
+            </p>
+            <p class="muted">Ctrl+Enter (⌘+Enter) sends · Stop cancels the stream</p>
+          </div>
+        }
+      >
+        <For each={props.session.exchanges()}>
+          {(exchange) => (
+            <div class="exchange">
+              <article class="message user" data-testid="user-message">
+                <header class="message-head">
+                  <span class="who">You</span>
+                </header>
+                <p class="user-text">{exchange.user}</p>
+              </article>
+              <ReplyView exchange={exchange} session={props.session} />
+            </div>
+          )}
+        </For>
+      </Show>
+    </div>
+  );
+}

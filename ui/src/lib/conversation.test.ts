@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { ChatEvent } from "../bindings";
+import { applyEvent, contextFor, emptyReply, stopReply } from "./conversation";
+
+const metrics = {
+  timeToFirstTokenMs: 120,
+  totalLatencyMs: 900,
+  serviceLatencyMs: 850,
+  tokensPerSecond: 42.5,
+};
+
+describe("applyEvent", () => {
+  it("accumulates deltas, then records the stop reason, usage and metrics", () => {
+    const events: ChatEvent[] = [
+      { type: "started", modelId: "m" },
+      { type: "textDelta", block: 0, text: "Hel" },
+      { type: "reasoningDelta", block: 0, text: "think" },
+      { type: "textDelta", block: 0, text: "lo" },
+      { type: "stopped", stopReason: "end_turn" },
+      {
+        type: "metadata",
+        usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 },
+        metrics,
+      },
+    ];
+    const reply = events.reduce(applyEvent, emptyReply("m"));
+    expect(reply.text).toBe("Hello");
+    expect(reply.reasoning).toBe("think");
+    expect(reply.status).toBe("done");
+    expect(reply.stopReason).toBe("end_turn");
+    expect(reply.usage?.outputTokens).toBe(2);
+    expect(reply.metrics?.timeToFirstTokenMs).toBe(120);
+  });
+
+  it("assembles tool-use input across deltas", () => {
+    const reply = [
+      { type: "toolUseStart", block: 1, toolUseId: "t1", name: "get_weather" },
+      { type: "toolUseDelta", block: 1, input: '{"city":' },
+      { type: "toolUseDelta", block: 1, input: '"Paris"}' },
+    ].reduce<ReturnType<typeof emptyReply>>(
+      (r, e) => applyEvent(r, e as ChatEvent),
+      emptyReply("m"),
+    );
+    expect(reply.toolUses).toEqual([{ id: "t1", name: "get_weather", input: '{"city":"Paris"}' }]);
+  });
+
+  it("keeps received text when the stream fails", () => {
+    let reply = applyEvent(emptyReply("m"), { type: "textDelta", block: 0, text: "partial" });
+    reply = applyEvent(reply, {
+      type: "failed",
+      error: { code: "StreamInterrupted", message: "cut", hint: "retry" },
+    });
+    expect(reply.status).toBe("failed");
+    expect(reply.text).toBe("partial");
+    expect(reply.error?.code).toBe("StreamInterrupted");
+  });
+});
+
+describe("stopReply", () => {
+  it("marks a streaming reply stopped but leaves finished ones alone", () => {
+    const streaming = applyEvent(emptyReply("m"), { type: "textDelta", block: 0, text: "a" });
+    expect(stopReply(streaming).status).toBe("stopped");
+    expect(stopReply(streaming).text).toBe("a");
+    const failed = { ...streaming, status: "failed" as const };
+    expect(stopReply(failed).status).toBe("failed");
+  });
+});
+
+describe("contextFor", () => {
+  it("sends earlier exchanges with text and skips empty replies so roles alternate", () => {
+    const done = { ...emptyReply("m"), status: "done" as const, text: "4" };
+    const failedEmpty = { ...emptyReply("m"), status: "failed" as const };
+    const stopped = { ...emptyReply("m"), status: "stopped" as const, text: "Once upon" };
+    const messages = contextFor(
+      [
+        { user: "2+2?", reply: done },
+        { user: "lost", reply: failedEmpty },
+        { user: "story", reply: stopped },
+      ],
+      "continue",
+    );
+    expect(messages).toEqual([
+      { role: "user", text: "2+2?" },
+      { role: "assistant", text: "4" },
+      { role: "user", text: "story" },
+      { role: "assistant", text: "Once upon" },
+      { role: "user", text: "continue" },
+    ]);
+  });
+});
