@@ -6,30 +6,77 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/bedrock-playground/target
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMULATOR_BIN := $(CARGO_TARGET_DIR)/debug/bedrock-emulator
+APP_BIN := $(CARGO_TARGET_DIR)/debug/bedrock-playground
+# End-to-end screenshots land here; look at them after `make test`.
+E2E_SCREENSHOTS ?= $(CURDIR)/test-output/screenshots
 
-.PHONY: run test emulator deps-rust deps-python deps-node fmt-check clippy rust-tests cross-sdk-tests js-sdk-tests
+# Debian packages: building the app, then running its end-to-end tests.
+APP_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
+	librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsecret-1-0
 
-## Start the local Bedrock emulator in the foreground (the desktop app lands with issue 3).
-run: emulator
+.PHONY: run test emulator bindings deps-app-packages deps-test-packages deps-rust deps-tauri-driver \
+	deps-python deps-node deps-ui ui-build ui-lint ui-test fmt-check clippy rust-tests \
+	cross-sdk-tests js-sdk-tests e2e-tests
 
+## Build the UI and the app, then launch it (it starts its own emulator without AWS credentials).
+run: deps-app-packages deps-rust deps-ui ui-build
+	cargo run -p bedrock-playground --locked
+
+## The emulator alone, in the foreground, for SDKs and scripts.
 emulator: deps-rust
-	cargo run -p bedrock-emulator -- --listen 127.0.0.1:4280
+	cargo run -p bedrock-emulator --locked -- --listen 127.0.0.1:4280
 
 ## Every check CI runs.
-test: deps-rust deps-python deps-node fmt-check clippy rust-tests cross-sdk-tests js-sdk-tests
-	@echo "make test: all checks passed"
+test: deps-app-packages deps-test-packages deps-rust deps-tauri-driver deps-python deps-node deps-ui \
+	ui-build fmt-check clippy ui-lint ui-test rust-tests cross-sdk-tests js-sdk-tests e2e-tests
+	@echo "make test: all checks passed; screenshots in $(E2E_SCREENSHOTS)"
+
+## Regenerate ui/src/bindings.ts from the Rust command and event types.
+bindings: ui-build
+	UPDATE_BINDINGS=1 cargo test -p bedrock-playground --locked --test bindings
+
+define install_missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps-app-packages:
+	$(call install_missing,$(APP_PACKAGES))
+
+deps-test-packages:
+	$(call install_missing,$(TEST_PACKAGES))
 
 deps-rust:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust from your distribution or rustup" >&2; exit 1; }
 	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 
-deps-python:
-	$(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore -r tests/cross_sdk/requirements.txt
+deps-tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 
-deps-node:
-	@command -v node >/dev/null && command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+deps-python:
+	$(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+		-r tests/cross_sdk/requirements.txt -r tests/e2e/requirements.txt
+
+deps-node: deps-ui
 	@cd tests/cross_sdk_js && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --silent; }
+
+deps-ui:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	@cd ui && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --silent; }
+
+ui-build:
+	cd ui && npm run --silent build
+
+ui-lint:
+	cd ui && npm run --silent lint
+
+ui-test:
+	cd ui && npm run --silent test
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -37,6 +84,7 @@ fmt-check:
 clippy:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
+## Includes the check that ui/src/bindings.ts matches the Rust types (run `make bindings` to fix).
 rust-tests:
 	cargo test --workspace --locked
 
@@ -47,3 +95,11 @@ cross-sdk-tests:
 js-sdk-tests:
 	cargo build -p bedrock-emulator --locked
 	BEDROCK_EMULATOR_BIN=$(EMULATOR_BIN) NODE_NO_WARNINGS=1 node --test tests/cross_sdk_js/
+
+## The real app binary under Xvfb, driven by tauri-driver + WebKitWebDriver.
+e2e-tests:
+	cargo build -p bedrock-playground --locked
+	rm -rf $(E2E_SCREENSHOTS)
+	BEDROCK_PLAYGROUND_BIN=$(APP_BIN) E2E_SCREENSHOTS=$(E2E_SCREENSHOTS) \
+		xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
+		$(PYTHON) -m pytest tests/e2e -q -p no:cacheprovider -W ignore::DeprecationWarning
