@@ -5,9 +5,9 @@ import type { Session } from "../state/session";
 type NumberField = "maxTokens" | "temperature" | "topP";
 
 const numberFields: { key: NumberField; label: string; step: string; placeholder: string }[] = [
-  { key: "maxTokens", label: "Max tokens", step: "1", placeholder: "model default" },
-  { key: "temperature", label: "Temperature", step: "0.05", placeholder: "model default" },
-  { key: "topP", label: "Top P", step: "0.05", placeholder: "model default" },
+  { key: "maxTokens", label: "Max tokens", step: "1", placeholder: "default" },
+  { key: "temperature", label: "Temperature", step: "0.05", placeholder: "default" },
+  { key: "topP", label: "Top P", step: "0.05", placeholder: "default" },
 ];
 
 export function ParamsPanel(props: { session: Session }) {

@@ -12,13 +12,18 @@ export interface Exchange {
   setReply: Setter<Reply>;
 }
 
-/** The model picked first: a Claude Sonnet if offered, else the first that streams. */
+/** The release date in a model ID (`...-20250219-v1:0`), for "newest first". */
+function releaseDate(modelId: string): string {
+  return /-(\d{8})-/.exec(modelId)?.[1] ?? "";
+}
+
+/** The model picked first: the newest active Claude Sonnet that streams, else any active one. */
 export function preferredModel(models: readonly ModelOption[]): ModelOption | undefined {
-  return (
-    models.find((m) => /claude.*sonnet/i.test(m.modelId) && m.streaming) ??
-    models.find((m) => m.streaming) ??
-    models[0]
-  );
+  const usable = models.filter((m) => m.streaming && m.lifecycle !== "LEGACY");
+  const sonnets = usable
+    .filter((m) => /claude.*sonnet/i.test(m.modelId))
+    .sort((a, b) => releaseDate(b.modelId).localeCompare(releaseDate(a.modelId)));
+  return sonnets[0] ?? usable[0] ?? models[0];
 }
 
 export function createSession() {
