@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod chat;
 pub mod connection;
+pub mod connection_check;
 pub mod error;
 
 pub use connection::{BackendInfo, BackendKind, Connection};

@@ -2,14 +2,7 @@
 
 use aws_sdk_bedrock::types::InferenceProfileSummary;
 
-/// The geography prefix of a region's cross-region profiles (`eu-west-1` → `eu`).
-fn geo_prefix(region: &str) -> &'static str {
-    match region.split('-').next().unwrap_or("") {
-        "eu" => "eu",
-        "ap" => "apac",
-        _ => "us",
-    }
-}
+use super::offline::geo_prefix;
 
 /// The profile serving `model_arn` whose ID starts with the region's geography,
 /// else a `global.` one, else any that serves it.

@@ -1,7 +1,10 @@
 //! The chat models a connection can use: foundation models plus the inference profiles
 //! that the profile-only ones must be called through.
 
+mod cache;
 mod choose;
+mod favourites;
+mod offline;
 
 use aws_sdk_bedrock::Client;
 use aws_sdk_bedrock::types::{
@@ -10,7 +13,10 @@ use aws_sdk_bedrock::types::{
 use serde::Serialize;
 
 use crate::error::ClientError;
+pub use cache::{CatalogueOrigin, CatalogueView, ModelCatalogue};
 pub use choose::profile_for_model;
+pub use favourites::Favourites;
+pub use offline::{geo_prefix, offline_models};
 
 /// One model as the picker shows it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -27,6 +33,7 @@ pub struct ModelOption {
     pub inference_profile: Option<String>,
     pub lifecycle: String,
     pub input_modalities: Vec<String>,
+    pub output_modalities: Vec<String>,
 }
 
 /// List the models that take text and answer text, ordered by provider then name.
@@ -94,10 +101,11 @@ fn option_for(
             .as_ref()
             .map(|l| l.status.as_str().to_owned())
             .unwrap_or_default(),
-        input_modalities: model
-            .input_modalities()
-            .iter()
-            .map(|m| m.as_str().to_owned())
-            .collect(),
+        input_modalities: names(model.input_modalities()),
+        output_modalities: names(model.output_modalities()),
     })
+}
+
+fn names(modalities: &[ModelModality]) -> Vec<String> {
+    modalities.iter().map(|m| m.as_str().to_owned()).collect()
 }
