@@ -12,7 +12,7 @@ E2E_SCREENSHOTS ?= $(CURDIR)/test-output/screenshots
 
 # Debian packages: building the app, then running its end-to-end tests.
 APP_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
-	librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+	librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev libdbus-1-dev
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsecret-1-0
 
 .PHONY: run test emulator bindings deps-app-packages deps-test-packages deps-rust deps-tauri-driver \
@@ -84,9 +84,10 @@ fmt-check:
 clippy:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-## Includes the check that ui/src/bindings.ts matches the Rust types (run `make bindings` to fix).
+## Includes the check that ui/src/bindings.ts matches the Rust types (run `make bindings` to fix),
+## and the profile store's tests against a real Secret Service (gnome-keyring in its own D-Bus session).
 rust-tests:
-	cargo test --workspace --locked
+	tests/support/with-secret-service.sh cargo test --workspace --locked
 
 cross-sdk-tests:
 	cargo build -p bedrock-emulator --locked
@@ -101,5 +102,5 @@ e2e-tests:
 	cargo build -p bedrock-playground --locked
 	rm -rf $(E2E_SCREENSHOTS)
 	BEDROCK_PLAYGROUND_BIN=$(APP_BIN) E2E_SCREENSHOTS=$(E2E_SCREENSHOTS) \
-		xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
+		xvfb-run -a -s "-screen 0 1280x900x24" tests/support/with-secret-service.sh \
 		$(PYTHON) -m pytest tests/e2e -q -p no:cacheprovider -W ignore::DeprecationWarning

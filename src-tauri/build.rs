@@ -9,6 +9,15 @@ fn crate_commands() -> &'static [&'static str] {
     &[
         "backend_status",
         "list_models",
+        "favourite_models",
+        "toggle_favourite",
+        "list_profiles",
+        "add_profile",
+        "update_profile",
+        "rename_profile",
+        "delete_profile",
+        "set_active_profile",
+        "test_connection",
         "chat_stream",
         "cancel_chat",
     ]

@@ -15,6 +15,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             commands::status::backend_status,
             commands::models::list_models,
+            commands::models::favourite_models,
+            commands::models::toggle_favourite,
+            commands::profiles::list_profiles,
+            commands::profiles::add_profile,
+            commands::profiles::update_profile,
+            commands::profiles::rename_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::set_active_profile,
+            commands::profiles::test_connection,
             commands::chat::chat_stream,
             commands::chat::cancel_chat,
         ])

@@ -1,7 +1,8 @@
 //! The Tauri shell: state, thin commands and typed IPC over the pure-Rust crates.
 
-mod backend;
 mod commands;
+mod emulator;
+mod errors;
 pub mod ipc;
 mod state;
 
@@ -9,13 +10,20 @@ use tauri::Manager;
 
 pub use state::AppState;
 
+/// Keep the app's settings elsewhere than the platform's data folder (tests, portable use).
+const DATA_DIR_VAR: &str = "BEDROCK_PLAYGROUND_DATA_DIR";
+
 pub fn run() {
     let builder = ipc::specta_builder();
     tauri::Builder::default()
-        .manage(AppState::default())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
-            // Start the backend (and the emulator when needed) while the window loads.
+            let data_dir = match std::env::var_os(DATA_DIR_VAR) {
+                Some(dir) => dir.into(),
+                None => app.path().app_data_dir()?,
+            };
+            app.manage(AppState::open(&data_dir));
+            // Resolve the active profile (and start the emulator if it is the one) while the window loads.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 if let Err(error) = handle.state::<AppState>().connection().await {

@@ -1,49 +1,182 @@
-//! What the app keeps between commands: the backend and the streams in flight.
+//! What the app keeps between commands: profiles, the connection of the active one, the
+//! emulator when a profile uses it, the model catalogue and the streams in flight.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use bedrock_client::{ClientError, Connection};
+use bedrock_client::catalogue::{Favourites, ModelCatalogue};
+use bedrock_client::{BackendInfo, BackendKind, ClientError, Connection};
+use bedrock_emulator::Emulator;
+use profiles::{
+    EMULATOR_ID, KeyringSecrets, ProfileError, ProfileStore, ResolvedProfile, SourceProblem,
+};
 use tokio::sync::OnceCell;
 use tokio_util::sync::CancellationToken;
 
-use crate::backend::Backend;
+use crate::emulator::start_emulator;
+use crate::errors::profile_to_client;
 
-#[derive(Default)]
+/// The active profile, resolved once and reused until the user switches or edits it.
+pub struct Active {
+    pub profile_id: String,
+    pub connection: Connection,
+    pub resolved: ResolvedProfile,
+}
+
 pub struct AppState {
-    backend: OnceCell<Backend>,
+    profiles: Mutex<ProfileStore>,
+    emulator: OnceCell<Emulator>,
+    active: tokio::sync::Mutex<Option<Arc<Active>>>,
+    pub catalogue: ModelCatalogue,
+    favourites: Mutex<Favourites>,
     streams: Mutex<HashMap<String, CancellationToken>>,
+    /// The settings could not be opened: profiles live in a scratch folder for this run.
+    startup_problem: Option<SourceProblem>,
 }
 
 impl AppState {
-    /// The connection in use, starting the backend on first use.
-    pub async fn connection(&self) -> Result<&Connection, ClientError> {
-        let backend = self.backend.get_or_try_init(Backend::start).await?;
-        Ok(&backend.connection)
+    /// Open the app's data folder; when its settings cannot be read, keep working on a
+    /// scratch copy and say so rather than refuse to start.
+    pub fn open(data_dir: &Path) -> Self {
+        match Self::open_in(data_dir) {
+            Ok(state) => state,
+            Err(error) => {
+                let scratch =
+                    std::env::temp_dir().join(format!("bedrock-playground-{}", std::process::id()));
+                let mut state = Self::open_in(&scratch).expect("a fresh scratch folder opens");
+                state.startup_problem = Some(SourceProblem {
+                    path: data_dir.display().to_string(),
+                    message: error.message,
+                    hint: format!(
+                        "{} Until then, changes to profiles last only for this run.",
+                        error.hint
+                    ),
+                });
+                state
+            }
+        }
+    }
+
+    fn open_in(data_dir: &Path) -> Result<Self, ProfileError> {
+        let first_launch = !data_dir.join("profiles.json").exists();
+        let mut profiles = ProfileStore::open(data_dir, Box::new(KeyringSecrets::new()))?;
+        // First launch with a default AWS profile: use it; otherwise the emulator answers.
+        if first_launch
+            && profiles
+                .list()
+                .profiles
+                .iter()
+                .any(|p| p.id == "aws:default")
+        {
+            let _ = profiles.set_active("aws:default");
+        }
+        Ok(Self {
+            profiles: Mutex::new(profiles),
+            emulator: OnceCell::new(),
+            active: tokio::sync::Mutex::new(None),
+            catalogue: ModelCatalogue::default(),
+            favourites: Mutex::new(Favourites::load(&data_dir.join("favourites.json"))),
+            streams: Mutex::new(HashMap::new()),
+            startup_problem: None,
+        })
+    }
+
+    pub fn startup_problem(&self) -> Option<SourceProblem> {
+        self.startup_problem.clone()
+    }
+
+    pub fn profiles(&self) -> MutexGuard<'_, ProfileStore> {
+        lock(&self.profiles)
+    }
+
+    pub fn favourites(&self) -> MutexGuard<'_, Favourites> {
+        lock(&self.favourites)
+    }
+
+    /// The emulator's endpoint, starting it on first use.
+    pub async fn emulator_endpoint(&self) -> Result<String, ClientError> {
+        let emulator = self.emulator.get_or_try_init(start_emulator).await?;
+        Ok(emulator.endpoint_url())
+    }
+
+    /// Resolve a profile: its SDK configuration and where its credentials come from.
+    pub async fn resolve(&self, id: &str) -> Result<ResolvedProfile, ClientError> {
+        let endpoint = if id == EMULATOR_ID {
+            Some(self.emulator_endpoint().await?)
+        } else {
+            None
+        };
+        let prepared = self
+            .profiles()
+            .prepare(id, endpoint.as_deref())
+            .map_err(profile_to_client)?;
+        prepared.resolve().await.map_err(profile_to_client)
+    }
+
+    /// The connection of the active profile, resolving it when the active profile changed.
+    pub async fn connection(&self) -> Result<Arc<Active>, ClientError> {
+        let active_id = self.profiles().active().id;
+        let mut cached = self.active.lock().await;
+        if let Some(active) = cached.as_ref().filter(|a| a.profile_id == active_id) {
+            return Ok(Arc::clone(active));
+        }
+        let resolved = self.resolve(&active_id).await?;
+        let active = Arc::new(Active {
+            profile_id: active_id,
+            connection: Connection::new(&resolved.sdk_config, backend_info(&resolved)),
+            resolved,
+        });
+        *cached = Some(Arc::clone(&active));
+        Ok(active)
+    }
+
+    /// Forget the resolved connection and cached models of `profile_id` after an edit.
+    pub async fn invalidate(&self, profile_id: &str) {
+        self.catalogue.forget(profile_id);
+        let mut cached = self.active.lock().await;
+        if cached.as_ref().is_some_and(|a| a.profile_id == profile_id) {
+            *cached = None;
+        }
     }
 
     pub fn begin_stream(&self, stream_id: &str) -> CancellationToken {
         let token = CancellationToken::new();
-        self.streams().insert(stream_id.to_owned(), token.clone());
+        lock(&self.streams).insert(stream_id.to_owned(), token.clone());
         token
     }
 
     pub fn end_stream(&self, stream_id: &str) {
-        self.streams().remove(stream_id);
+        lock(&self.streams).remove(stream_id);
     }
 
     /// Cancel a stream in flight; `false` when it had already ended.
     pub fn cancel_stream(&self, stream_id: &str) -> bool {
-        self.streams()
+        lock(&self.streams)
             .remove(stream_id)
             .map(|token| token.cancel())
             .is_some()
     }
+}
 
-    fn streams(&self) -> std::sync::MutexGuard<'_, HashMap<String, CancellationToken>> {
-        // A panic while holding the lock leaves the map usable: recover it.
-        self.streams
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+pub fn backend_info(resolved: &ResolvedProfile) -> BackendInfo {
+    BackendInfo {
+        kind: if resolved.id == EMULATOR_ID {
+            BackendKind::Emulator
+        } else {
+            BackendKind::Aws
+        },
+        profile_id: resolved.id.clone(),
+        profile_name: resolved.name.clone(),
+        region: resolved.region.clone(),
+        endpoint: resolved.endpoint_url.clone(),
+        credentials: resolved.credential_source.clone(),
     }
+}
+
+/// A panic while holding a lock leaves the data usable: recover it.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -77,6 +77,7 @@ def app(request):
         "AWS_CONFIG_FILE": f"{home}/.aws/config",
         "AWS_SHARED_CREDENTIALS_FILE": f"{home}/.aws/credentials",
         "BEDROCK_PLAYGROUND_EMULATOR_LISTEN": f"127.0.0.1:{emulator_port}",
+        "BEDROCK_PLAYGROUND_DATA_DIR": f"{home}/data",
     }
     for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
         env.pop(key, None)
@@ -97,6 +98,7 @@ def app(request):
         driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{driver_port}", options=options)
         driver.set_window_size(1280, 820)
         wait_for_port(emulator_port)
+        driver.data_dir = Path(home) / "data"
         yield driver, Emulator(emulator_port)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name}.png"))

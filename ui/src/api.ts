@@ -3,18 +3,26 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
   type BackendInfo,
+  type CatalogueView,
   type ChatEvent,
   type ChatOutcome,
   type ChatRequest,
   type ClientError,
-  type ModelOption,
+  type ConnectionReport,
+  type Deleted,
+  type NewProfile,
+  type ProfileError,
+  type ProfileList,
+  type ProfileSummary,
+  type ProfileUpdate,
 } from "./bindings";
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ClientError };
+/** Every error the backend returns has this shape; `code` tells which. */
+export type Result<T, E extends ClientError | ProfileError = ClientError> =
+  | { ok: true; value: T }
+  | { ok: false; error: E | ClientError };
 
-function fromBinding<T>(result: { status: "ok"; data: T } | { status: "error"; error: ClientError }): Result<T> {
-  return result.status === "ok" ? { ok: true, value: result.data } : { ok: false, error: result.error };
-}
+type Binding<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 /** A failure of the IPC itself (not one the backend classified). */
 function ipcFailure(error: unknown): ClientError {
@@ -25,11 +33,12 @@ function ipcFailure(error: unknown): ClientError {
   };
 }
 
-async function call<T>(
-  invoke: () => Promise<{ status: "ok"; data: T } | { status: "error"; error: ClientError }>,
-): Promise<Result<T>> {
+async function call<T, E extends ClientError | ProfileError = ClientError>(
+  invoke: () => Promise<Binding<T, E>>,
+): Promise<Result<T, E>> {
   try {
-    return fromBinding(await invoke());
+    const result = await invoke();
+    return result.status === "ok" ? { ok: true, value: result.data } : { ok: false, error: result.error };
   } catch (error) {
     return { ok: false, error: ipcFailure(error) };
   }
@@ -37,7 +46,13 @@ async function call<T>(
 
 export const backendStatus = (): Promise<Result<BackendInfo>> => call(() => commands.backendStatus());
 
-export const listModels = (): Promise<Result<ModelOption[]>> => call(() => commands.listModels());
+export const listModels = (refresh: boolean): Promise<Result<CatalogueView>> =>
+  call(() => commands.listModels(refresh));
+
+export const favouriteModels = (): Promise<string[]> => commands.favouriteModels().catch(() => []);
+
+export const toggleFavourite = (modelId: string): Promise<Result<string[]>> =>
+  call(() => commands.toggleFavourite(modelId));
 
 /** Stream one answer; `onEvent` sees every event in order. Resolves when the stream ends. */
 export function streamChat(
@@ -53,3 +68,23 @@ export function streamChat(
 export async function cancelChat(streamId: string): Promise<void> {
   await commands.cancelChat(streamId).catch(() => undefined);
 }
+
+export const listProfiles = (): Promise<ProfileList> => commands.listProfiles();
+
+export const addProfile = (profile: NewProfile): Promise<Result<ProfileSummary, ProfileError>> =>
+  call(() => commands.addProfile(profile));
+
+export const updateProfile = (id: string, update: ProfileUpdate): Promise<Result<ProfileSummary, ProfileError>> =>
+  call(() => commands.updateProfile(id, update));
+
+export const renameProfile = (id: string, name: string): Promise<Result<ProfileSummary, ProfileError>> =>
+  call(() => commands.renameProfile(id, name));
+
+export const deleteProfile = (id: string): Promise<Result<Deleted, ProfileError>> =>
+  call(() => commands.deleteProfile(id));
+
+export const setActiveProfile = (id: string): Promise<Result<BackendInfo>> =>
+  call(() => commands.setActiveProfile(id));
+
+export const testConnection = (id: string): Promise<Result<ConnectionReport, ProfileError>> =>
+  call(() => commands.testConnection(id));

@@ -4,10 +4,32 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	/**  Which backend answers (AWS or the emulator), its region and endpoint. */
+	/**  The active profile's backend (AWS or the emulator), region, endpoint and credential source. */
 	backendStatus: () => typedError<BackendInfo, ClientError>(__TAURI_INVOKE("backend_status")),
-	/**  The chat models of the backend's region, each with the ID to invoke it by. */
-	listModels: () => typedError<ModelOption[], ClientError>(__TAURI_INVOKE("list_models")),
+	/**
+	 *  The chat models of the active profile's region: cached unless `refresh`, offline
+	 *  well-known IDs when listing is denied.
+	 */
+	listModels: (refresh: boolean) => typedError<CatalogueView, ClientError>(__TAURI_INVOKE("list_models", { refresh })),
+	/**  The model IDs the user starred. */
+	favouriteModels: () => __TAURI_INVOKE<string[]>("favourite_models"),
+	/**  Star or unstar a model; returns the favourites after the change. */
+	toggleFavourite: (modelId: string) => typedError<string[], ClientError>(__TAURI_INVOKE("toggle_favourite", { modelId })),
+	/**
+	 *  Every profile (the emulator, the app's own, `~/.aws`), the active one, and sources that
+	 *  could not be read.
+	 */
+	listProfiles: () => __TAURI_INVOKE<ProfileList>("list_profiles"),
+	/**  Create a profile; its keys or API key go to the OS keyring only. */
+	addProfile: (profile: NewProfile) => typedError<ProfileSummary, ProfileError>(__TAURI_INVOKE("add_profile", { profile })),
+	updateProfile: (id: string, update: ProfileUpdate) => typedError<ProfileSummary, ProfileError>(__TAURI_INVOKE("update_profile", { id, update })),
+	renameProfile: (id: string, name: string) => typedError<ProfileSummary, ProfileError>(__TAURI_INVOKE("rename_profile", { id, name })),
+	/**  Delete a profile and its keyring entry (a `~/.aws` profile only loses the app's overrides). */
+	deleteProfile: (id: string) => typedError<Deleted, ProfileError>(__TAURI_INVOKE("delete_profile", { id })),
+	/**  Make every later call use this profile; resolving it tells at once whether it works. */
+	setActiveProfile: (id: string) => typedError<BackendInfo, ClientError>(__TAURI_INVOKE("set_active_profile", { id })),
+	/**  Resolve the profile's credentials, ask STS who they are, list its models. */
+	testConnection: (id: string) => typedError<ConnectionReport, ProfileError>(__TAURI_INVOKE("test_connection", { id })),
 	/**
 	 *  Stream one answer with ConverseStream; its events go to `on_event` as they arrive.
 	 *  Failures arrive as a `failed` event and in the outcome; what was received is kept.
@@ -18,18 +40,58 @@ export const commands = {
 };
 
 /* Types */
+/**  AWS access keys the user typed into the app. */
+export type AccessKeys = {
+	/**  Not a secret (consoles and logs show it), so `Debug` shows it. */
+	accessKeyId: string,
+	secretAccessKey: SecretString,
+	sessionToken?: SecretString | null,
+};
+
+/**  How `aws-config` will obtain credentials for a `~/.aws` profile, as far as its keys tell. */
+export type AwsProfileKind = "static" | "sso" | "credentialProcess" | "assumeRole" | "webIdentity" | "unknown";
+
 /**  What the UI shows about the backend in use. */
 export type BackendInfo = {
 	kind: BackendKind,
+	profileId: string,
+	profileName: string,
 	region: string,
 	endpoint: string | null,
-	/**  Where the credentials came from, e.g. `environment` or `profile default`. */
+	/**  Where the credentials came from, e.g. `~/.aws profile dev (sso)` or `OS keyring`. */
 	credentials: string,
 };
 
 export type BackendKind = 
 /**  The bundled emulator: answers are synthetic. */
 "emulator" | "aws";
+
+export type CallerIdentity = {
+	account: string,
+	arn: string,
+	userId: string,
+};
+
+export type CatalogueOrigin = 
+/**  Listed from Bedrock just now. */
+"live" | 
+/**  Listed earlier for this profile and region. */
+"cached" | 
+/**  Bedrock refused the listing: the built-in list of well-known models, not checked. */
+"offline";
+
+export type CatalogueView = {
+	models: ModelOption[],
+	origin: CatalogueOrigin,
+	region: string,
+	/**  When Bedrock was asked (RFC 3339), for live and cached lists. */
+	listedAt: string | null,
+	/**  Why the offline list is shown. */
+	warning: ClientError | null,
+};
+
+/**  Leave a field as it is, set it, or clear it. */
+export type Change<T> = "keep" | { set: T } | "clear";
 
 export type ChatEvent = { type: "started"; modelId: string } | { type: "textDelta"; block: number; text: string } | { type: "reasoningDelta"; block: number; text: string } | { type: "toolUseStart"; block: number; toolUseId: string; name: string } | { type: "toolUseDelta"; block: number; input: string } | { type: "stopped"; stopReason: string } | { type: "metadata"; usage: TokenUsage; metrics: ChatMetrics } | { type: "failed"; error: ClientError };
 
@@ -69,11 +131,38 @@ export type ChatRequest = {
 
 export type ChatRole = "user" | "assistant";
 
+export type CheckStep = {
+	name: string,
+	ok: boolean,
+	detail: string,
+	error: ClientError | null,
+};
+
 export type ClientError = {
 	code: ErrorCode,
 	message: string,
 	hint: string,
 };
+
+export type ConnectionReport = {
+	ok: boolean,
+	region: string,
+	credentialSource: string,
+	/**  The access key id that signs requests, shortened (`AKIA…WXYZ`). */
+	accessKey: string | null,
+	/**  When the credentials expire (RFC 3339), when they do. */
+	expiresAt: string | null,
+	identity: CallerIdentity | null,
+	modelCount: number | null,
+	steps: CheckStep[],
+};
+
+/**  What `delete` did. */
+export type Deleted = 
+/**  An app profile and its keyring entry are gone. */
+"removed" | 
+/**  A `~/.aws` profile stays (it lives in the file); the app's overrides and API key are gone. */
+"overridesReset";
 
 export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | "Unknown";
 
@@ -96,6 +185,102 @@ export type ModelOption = {
 	inferenceProfile: string | null,
 	lifecycle: string,
 	inputModalities: string[],
+	outputModalities: string[],
+};
+
+/**  A profile the user creates in the app: access keys, a Bedrock API key, or both. */
+export type NewProfile = {
+	name: string,
+	region: string,
+	endpointUrl?: string | null,
+	accessKeys?: AccessKeys | null,
+	bedrockApiKey?: SecretString | null,
+};
+
+export type ProfileError = {
+	code: ProfileErrorCode,
+	message: string,
+	hint: string,
+};
+
+export type ProfileErrorCode = 
+/**  No profile has this id. */
+"NotFound" | "InvalidName" | "DuplicateName" | 
+/**  A region, endpoint URL or key that cannot be right. */
+"InvalidInput" | 
+/**  The emulator profile, or a change `~/.aws` profiles do not allow. */
+"ReadOnly" | 
+/**  No Secret Service / keychain / credential manager answered. */
+"KeyringUnavailable" | "KeyringLocked" | 
+/**  The profile says it has keys, but the keyring has no entry for it. */
+"SecretMissing" | "KeyringFailure" | 
+/**  The app's own settings file could not be read or written. */
+"SettingsFile" | 
+/**  `~/.aws/config` or `~/.aws/credentials` could not be read or parsed. */
+"AwsConfigFile" | 
+/**  `aws-config` could not produce credentials for the profile. */
+"CredentialsFailed" | "EmulatorNotRunning";
+
+export type ProfileList = {
+	/**  The emulator first, then app profiles, then `~/.aws` profiles, each by name. */
+	profiles: ProfileSummary[],
+	activeId: string,
+	problems: SourceProblem[],
+};
+
+export type ProfileSummary = {
+	id: string,
+	name: string,
+	source: SourceKind,
+	/**  Only for `awsFile` profiles. */
+	awsKind: AwsProfileKind | null,
+	/**  Human text about an `awsFile` profile, e.g. the role it assumes; never a command line. */
+	detail: string | null,
+	region: string,
+	/**  `None` for the emulator: its endpoint is only known while it runs. */
+	endpointUrl: string | null,
+	/**  For `awsFile` profiles: the region / endpoint is the user's override, not the file's. */
+	regionOverridden: boolean,
+	endpointOverridden: boolean,
+	/**  Access keys are kept in the OS keyring (read from settings, the keyring is not touched). */
+	hasAccessKeys: boolean,
+	/**  A Bedrock API key is kept in the OS keyring. */
+	hasApiKey: boolean,
+	canRename: boolean,
+	/**  `awsFile` profiles cannot be deleted; deleting one resets the user's overrides. */
+	canDelete: boolean,
+	active: boolean,
+};
+
+/**
+ *  Changes to a profile. For `awsFile` profiles region and endpoint are overrides (`clear` goes
+ *  back to the file's value) and only a Bedrock API key can be added; their keys stay in the file.
+ */
+export type ProfileUpdate = {
+	region?: Change<string>,
+	endpointUrl?: Change<string>,
+	accessKeys?: Change<AccessKeys>,
+	bedrockApiKey?: Change<SecretString>,
+};
+
+/**  A string that never shows itself in `Debug` output or logs. */
+export type SecretString = string;
+
+/**  Where a profile's credentials come from. */
+export type SourceKind = 
+/**  Keys or an API key entered in the app, kept in the OS keyring. */
+"app" | 
+/**  A profile of `~/.aws/config` / `~/.aws/credentials`, resolved by `aws-config`. */
+"awsFile" | 
+/**  The built-in emulator with its fixed keys. */
+"emulator";
+
+/**  A source of profiles that could not be read, while the others still list. */
+export type SourceProblem = {
+	/**  The file concerned. */
+	path: string,
+	message: string,
+	hint: string,
 };
 
 export type TokenUsage = {

@@ -19,6 +19,8 @@ pub struct CheckTarget<'a> {
     /// A Bedrock API key signs nothing with SigV4: STS cannot be asked.
     pub uses_api_key: bool,
     pub control: &'a aws_sdk_bedrock::Client,
+    /// For people: where the credentials come from (`~/.aws profile dev (sso)`, `OS keyring`).
+    pub credential_source: &'a str,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -46,6 +48,7 @@ pub struct CheckStep {
 pub struct ConnectionReport {
     pub ok: bool,
     pub region: String,
+    pub credential_source: String,
     /// The access key id that signs requests, shortened (`AKIA…WXYZ`).
     pub access_key: Option<String>,
     /// When the credentials expire (RFC 3339), when they do.
@@ -53,6 +56,22 @@ pub struct ConnectionReport {
     pub identity: Option<CallerIdentity>,
     pub model_count: Option<u32>,
     pub steps: Vec<CheckStep>,
+}
+
+impl ConnectionReport {
+    /// The report when the profile could not even be resolved.
+    pub fn unresolved(region: String, credential_source: String, error: ClientError) -> Self {
+        Self {
+            ok: false,
+            region,
+            credential_source,
+            access_key: None,
+            expires_at: None,
+            identity: None,
+            model_count: None,
+            steps: vec![failed("Credentials", error)],
+        }
+    }
 }
 
 pub async fn check_connection(target: CheckTarget<'_>) -> ConnectionReport {
@@ -63,6 +82,7 @@ pub async fn check_connection(target: CheckTarget<'_>) -> ConnectionReport {
     let mut report = ConnectionReport {
         ok: false,
         region,
+        credential_source: target.credential_source.to_owned(),
         access_key: None,
         expires_at: None,
         identity: None,

@@ -139,6 +139,7 @@ async fn connection_check_reports_identity_and_models() {
         aws_profile: None,
         uses_api_key: false,
         control: &control,
+        credential_source: "test keys",
     })
     .await;
     assert!(report.ok, "{report:?}");
@@ -168,6 +169,7 @@ async fn connection_check_says_which_step_failed_and_why() {
         aws_profile: Some("dev"),
         uses_api_key: false,
         control: &control,
+        credential_source: "test keys",
     })
     .await;
     assert!(!report.ok);
@@ -193,6 +195,7 @@ async fn connection_check_says_which_step_failed_and_why() {
         aws_profile: None,
         uses_api_key: false,
         control: &control,
+        credential_source: "test keys",
     })
     .await;
     let identity = report.steps.iter().find(|s| s.name == "Identity").unwrap();

@@ -24,8 +24,8 @@ pub async fn chat_stream(
     on_event: Channel<ChatEvent>,
 ) -> Result<ChatOutcome, ClientError> {
     let mut sink = ChannelSink(on_event);
-    let connection = match state.connection().await {
-        Ok(connection) => connection,
+    let active = match state.connection().await {
+        Ok(active) => active,
         Err(error) => {
             sink.deliver(ChatEvent::Failed {
                 error: error.clone(),
@@ -34,7 +34,7 @@ pub async fn chat_stream(
         }
     };
     let cancel = state.begin_stream(&stream_id);
-    let outcome = stream_chat(&connection.runtime, &request, &mut sink, &cancel).await;
+    let outcome = stream_chat(&active.connection.runtime, &request, &mut sink, &cancel).await;
     state.end_stream(&stream_id);
     Ok(outcome)
 }

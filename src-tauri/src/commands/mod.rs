@@ -2,4 +2,5 @@
 
 pub mod chat;
 pub mod models;
+pub mod profiles;
 pub mod status;

@@ -3,9 +3,9 @@ use tauri::State;
 
 use crate::AppState;
 
-/// Which backend answers (AWS or the emulator), its region and endpoint.
+/// The active profile's backend (AWS or the emulator), region, endpoint and credential source.
 #[tauri::command]
 #[specta::specta]
 pub async fn backend_status(state: State<'_, AppState>) -> Result<BackendInfo, ClientError> {
-    Ok(state.connection().await?.info.clone())
+    Ok(state.connection().await?.connection.info.clone())
 }

@@ -20,7 +20,7 @@ export function TopBar(props: { session: Session }) {
             when={info().kind === "emulator"}
             fallback={
               <span class="badge badge-aws" data-testid="backend-badge" title={info().credentials}>
-                AWS · {info().region}
+                AWS · {info().profileName} · {info().region}
               </span>
             }
           >

@@ -12,6 +12,7 @@ function model(modelId: string, lifecycle = "ACTIVE", streaming = true): ModelOp
     inferenceProfile: null,
     lifecycle,
     inputModalities: ["TEXT"],
+    outputModalities: ["TEXT"],
   };
 }
 

@@ -1,7 +1,7 @@
 // The chat session: models, settings, the exchanges and the stream in flight.
 import { createSignal, type Accessor, type Setter } from "solid-js";
 import * as api from "../api";
-import type { BackendInfo, ClientError, ModelOption } from "../bindings";
+import type { BackendInfo, CatalogueView, ClientError, ModelOption } from "../bindings";
 import { applyEvent, contextFor, emptyReply, stopReply, type Reply } from "../lib/conversation";
 import { defaultParamsForm, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
 
@@ -29,7 +29,10 @@ export function preferredModel(models: readonly ModelOption[]): ModelOption | un
 export function createSession() {
   const [backend, setBackend] = createSignal<BackendInfo | null>(null);
   const [backendError, setBackendError] = createSignal<ClientError | null>(null);
-  const [models, setModels] = createSignal<ModelOption[]>([]);
+  const [catalogue, setCatalogue] = createSignal<CatalogueView | null>(null);
+  const models = () => catalogue()?.models ?? [];
+  const [favourites, setFavourites] = createSignal<ReadonlySet<string>>(new Set());
+  const [modelQuery, setModelQuery] = createSignal("");
   const [modelsLoading, setModelsLoading] = createSignal(true);
   const [modelId, setModelId] = createSignal("");
   const [systemPrompt, setSystemPrompt] = createSignal("");
@@ -48,22 +51,31 @@ export function createSession() {
       return;
     }
     setBackend(status.value);
-    await refreshModels();
+    setFavourites(new Set(await api.favouriteModels()));
+    await loadModels(false);
   }
 
-  async function refreshModels(): Promise<void> {
+  /** List the active profile's models (`refresh` asks Bedrock again instead of the cache). */
+  async function loadModels(refresh: boolean): Promise<void> {
     setModelsLoading(true);
-    const listed = await api.listModels();
+    const listed = await api.listModels(refresh);
     setModelsLoading(false);
     if (!listed.ok) {
       setBackendError(listed.error);
       return;
     }
     setBackendError(null);
-    setModels(listed.value);
-    if (!listed.value.some((m) => m.invokeId === modelId())) {
-      setModelId(preferredModel(listed.value)?.invokeId ?? "");
+    setCatalogue(listed.value);
+    const listedModels = listed.value.models;
+    if (!listedModels.some((m) => m.invokeId === modelId())) {
+      setModelId(preferredModel(listedModels)?.invokeId ?? "");
     }
+  }
+
+  async function toggleFavourite(modelId: string): Promise<void> {
+    const updated = await api.toggleFavourite(modelId);
+    if (updated.ok) setFavourites(new Set(updated.value));
+    else setNotice(`${updated.error.message} ${updated.error.hint}`);
   }
 
   function selectedModel(): ModelOption | undefined {
@@ -135,8 +147,13 @@ export function createSession() {
   return {
     backend,
     backendError,
+    catalogue,
     models,
     modelsLoading,
+    favourites,
+    toggleFavourite,
+    modelQuery,
+    setModelQuery,
     modelId,
     setModelId,
     selectedModel,
@@ -151,7 +168,8 @@ export function createSession() {
     exchanges,
     streaming: () => activeStream() !== null,
     load,
-    refreshModels,
+    refreshModels: () => loadModels(true),
+    loadModels,
     send,
     stop,
     retry,

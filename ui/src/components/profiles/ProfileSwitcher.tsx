@@ -1,0 +1,29 @@
+import { For } from "solid-js";
+import type { Profiles } from "../../state/profiles";
+
+/** The active profile, switchable from the sidebar; every later call uses it. */
+export function ProfileSwitcher(props: { profiles: Profiles; onManage: () => void }) {
+  return (
+    <section class="field">
+      <div class="label-row">
+        <label for="profile-switcher">Profile</label>
+        <button class="link" data-testid="manage-profiles" onClick={() => { props.onManage(); }}>
+          Manage
+        </button>
+      </div>
+      <select
+        id="profile-switcher"
+        data-testid="profile-switcher"
+        onChange={(e) => void props.profiles.activate(e.currentTarget.value)}
+      >
+        <For each={props.profiles.list()?.profiles ?? []}>
+          {(profile) => (
+            <option value={profile.id} selected={profile.active}>
+              {profile.name} · {profile.region}
+            </option>
+          )}
+        </For>
+      </select>
+    </section>
+  );
+}
