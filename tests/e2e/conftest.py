@@ -81,6 +81,13 @@ def app(request):
     }
     for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
         env.pop(key, None)
+    aws_config = request.node.get_closest_marker("aws_config")
+    if aws_config:
+        (Path(home) / ".aws").mkdir()
+        (Path(home) / ".aws" / "config").write_text(aws_config.args[0])
+    if request.node.get_closest_marker("no_keyring"):
+        # A session bus with no Secret Service on it: the keyring is unavailable.
+        env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={home}/no-such-bus"
     log = open(Path(home) / "tauri-driver.log", "w")
     driver_process = subprocess.Popen(
         ["tauri-driver", "--port", str(driver_port), "--native-port", str(native_port)],

@@ -80,6 +80,7 @@ def test_stop_cancels_a_long_stream(app):
     wait_until(lambda: len(reply_text(driver)) > 40, what="some streamed text")
     by_test_id(driver, "stop").click()
     wait_reply_status(driver, "stopped", timeout=5)
+    time.sleep(0.2)  # the view paints the last received text at most 32 ms later
     kept = reply_text(driver)
     time.sleep(1.0)
     assert reply_text(driver) == kept, "text kept arriving after Stop"

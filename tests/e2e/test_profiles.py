@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
@@ -110,3 +112,48 @@ def test_deleting_a_profile_and_a_bad_form(app):
         ),
         what="profile gone",
     )
+
+
+BROKEN_CONFIG = """[profile good]
+region = eu-central-1
+aws_access_key_id = AKIAGOODPROFILE00001
+aws_secret_access_key = good-secret
+
+[profile broken
+region = us-west-2
+"""
+
+
+@pytest.mark.aws_config(BROKEN_CONFIG)
+def test_a_broken_aws_config_is_reported_and_the_app_keeps_working(app):
+    driver, _ = app
+    wait_ready(driver)
+    by_test_id(driver, "manage-profiles").click()
+    problems = wait_until(lambda: by_test_id(driver, "profile-problems"), what="problems banner")
+    assert "config" in problems.text
+    ids = [c.get_attribute("data-id") for c in all_by_test_id(driver, "profile-card")]
+    assert "emulator" in ids
+    driver.save_screenshot(str(SCREENSHOTS / "broken-aws-config.png"))
+    by_test_id(driver, "close-profiles").click()
+    send_with_keyboard(driver, "Still working?")
+    wait_reply_status(driver, "done")
+
+
+@pytest.mark.no_keyring
+def test_without_a_keyring_saving_keys_explains_why_and_nothing_else_breaks(app):
+    driver, _ = app
+    wait_ready(driver)
+    by_test_id(driver, "manage-profiles").click()
+    by_test_id(driver, "add-profile").click()
+    set_field(driver, "profile-name", "Needs keyring")
+    set_field(driver, "profile-accessKeyId", ACCESS_KEY)
+    set_field(driver, "profile-secretAccessKey", SECRET_KEY)
+    by_test_id(driver, "save-profile").click()
+    error = wait_until(lambda: by_test_id(driver, "profile-error"), what="keyring error")
+    assert error.get_attribute("data-code") == "KeyringUnavailable"
+    assert "keyring" in error.text.lower()
+    assert by_test_id(driver, "profile-secretAccessKey").get_attribute("value") == SECRET_KEY
+    driver.save_screenshot(str(SCREENSHOTS / "no-keyring.png"))
+    by_test_id(driver, "close-profiles").click()
+    send_with_keyboard(driver, "Chat still works")
+    wait_reply_status(driver, "done")

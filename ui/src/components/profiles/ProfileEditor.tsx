@@ -55,7 +55,11 @@ export function ProfileEditor(props: { profiles: Profiles }) {
           profiles={profiles}
           field="endpointUrl"
           label="Endpoint URL (optional)"
-          placeholder="https://vpce-….bedrock-runtime.us-east-1.vpce.amazonaws.com"
+          placeholder={
+            isEmulator()
+              ? "in-process, on a loopback port chosen at start"
+              : "https://vpce-….bedrock-runtime.us-east-1.vpce.amazonaws.com"
+          }
           disabled={isEmulator()}
         />
         <Show when={!isEmulator()}>
