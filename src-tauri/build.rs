@@ -18,6 +18,9 @@ fn crate_commands() -> &'static [&'static str] {
         "delete_profile",
         "set_active_profile",
         "test_connection",
+        "get_settings",
+        "save_settings",
+        "price_table",
         "chat_stream",
         "cancel_chat",
     ]

@@ -24,6 +24,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::profiles::delete_profile,
             commands::profiles::set_active_profile,
             commands::profiles::test_connection,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::settings::price_table,
             commands::chat::chat_stream,
             commands::chat::cancel_chat,
         ])

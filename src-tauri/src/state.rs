@@ -6,6 +6,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use bedrock_client::catalogue::{Favourites, ModelCatalogue};
+use bedrock_client::pricing::PriceTable;
+use bedrock_client::settings::AppSettings;
 use bedrock_client::{BackendInfo, BackendKind, ClientError, Connection};
 use bedrock_emulator::Emulator;
 use profiles::{
@@ -30,6 +32,9 @@ pub struct AppState {
     active: tokio::sync::Mutex<Option<Arc<Active>>>,
     pub catalogue: ModelCatalogue,
     favourites: Mutex<Favourites>,
+    settings: Mutex<AppSettings>,
+    settings_path: std::path::PathBuf,
+    pub prices: PriceTable,
     streams: Mutex<HashMap<String, CancellationToken>>,
     /// The settings could not be opened: profiles live in a scratch folder for this run.
     startup_problem: Option<SourceProblem>,
@@ -77,6 +82,9 @@ impl AppState {
             active: tokio::sync::Mutex::new(None),
             catalogue: ModelCatalogue::default(),
             favourites: Mutex::new(Favourites::load(&data_dir.join("favourites.json"))),
+            settings: Mutex::new(AppSettings::load(&data_dir.join("settings.json")).0),
+            settings_path: data_dir.join("settings.json"),
+            prices: PriceTable::load_or_install(&data_dir.join("prices.json")).0,
             streams: Mutex::new(HashMap::new()),
             startup_problem: None,
         })
@@ -92,6 +100,18 @@ impl AppState {
 
     pub fn favourites(&self) -> MutexGuard<'_, Favourites> {
         lock(&self.favourites)
+    }
+
+    pub fn settings(&self) -> AppSettings {
+        lock(&self.settings).clone()
+    }
+
+    /// Store new settings; the next call resolves the connection again with them.
+    pub async fn save_settings(&self, settings: AppSettings) -> std::io::Result<()> {
+        settings.save(&self.settings_path)?;
+        *lock(&self.settings) = settings;
+        *self.active.lock().await = None;
+        Ok(())
     }
 
     /// The emulator's endpoint, starting it on first use.
@@ -124,7 +144,10 @@ impl AppState {
         let resolved = self.resolve(&active_id).await?;
         let active = Arc::new(Active {
             profile_id: active_id,
-            connection: Connection::new(&resolved.sdk_config, backend_info(&resolved)),
+            connection: Connection::new(
+                &self.settings().apply(&resolved.sdk_config),
+                backend_info(&resolved),
+            ),
             resolved,
         });
         *cached = Some(Arc::clone(&active));

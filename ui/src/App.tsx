@@ -1,40 +1,63 @@
-import { createSignal, onMount, Show } from "solid-js";
+import { createSignal, Match, onMount, Switch } from "solid-js";
 import { Composer } from "./components/Composer";
+import { ComparePage } from "./components/compare/ComparePage";
 import { ProfilesPage } from "./components/profiles/ProfilesPage";
+import { SettingsPage } from "./components/SettingsPage";
 import { Sidebar } from "./components/Sidebar";
 import { TopBar } from "./components/TopBar";
 import { Transcript } from "./components/Transcript";
+import { createComparison } from "./state/compare";
 import { createProfiles } from "./state/profiles";
 import { createSession } from "./state/session";
+import { createSettings } from "./state/settings";
+
+export type View = "chat" | "compare" | "profiles" | "settings";
 
 export function App() {
   const session = createSession();
   const profiles = createProfiles(session);
-  const [showProfiles, setShowProfiles] = createSignal(false);
+  const comparison = createComparison(session);
+  const settings = createSettings();
+  const [view, setView] = createSignal<View>("chat");
   onMount(() => {
+    void settings.load();
     void profiles.load();
     void session.load();
   });
   const openProfiles = () => {
     void profiles.load();
     profiles.select(profiles.list()?.activeId ?? null);
-    setShowProfiles(true);
+    setView("profiles");
   };
   return (
     <div class="app">
-      <Sidebar session={session} profiles={profiles} onManageProfiles={openProfiles} />
-      <Show
-        when={showProfiles()}
-        fallback={
+      <Sidebar
+        session={session}
+        profiles={profiles}
+        view={view()}
+        onView={(next) => {
+          if (next === "profiles") openProfiles();
+          else setView(next);
+        }}
+      />
+      <Switch>
+        <Match when={view() === "chat"}>
           <main class="chat">
             <TopBar session={session} />
             <Transcript session={session} />
             <Composer session={session} />
           </main>
-        }
-      >
-        <ProfilesPage profiles={profiles} onClose={() => setShowProfiles(false)} />
-      </Show>
+        </Match>
+        <Match when={view() === "compare"}>
+          <ComparePage session={session} comparison={comparison} />
+        </Match>
+        <Match when={view() === "profiles"}>
+          <ProfilesPage profiles={profiles} onClose={() => setView("chat")} />
+        </Match>
+        <Match when={view() === "settings"}>
+          <SettingsPage settings={settings} />
+        </Match>
+      </Switch>
     </div>
   );
 }

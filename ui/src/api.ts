@@ -15,6 +15,9 @@ import {
   type ProfileList,
   type ProfileSummary,
   type ProfileUpdate,
+  type AppSettings,
+  type PriceTable,
+  type RunLink,
 } from "./bindings";
 
 /** Every error the backend returns has this shape; `code` tells which. */
@@ -58,11 +61,12 @@ export const toggleFavourite = (modelId: string): Promise<Result<string[]>> =>
 export function streamChat(
   streamId: string,
   request: ChatRequest,
+  link: RunLink,
   onEvent: (event: ChatEvent) => void,
 ): Promise<Result<ChatOutcome>> {
   const channel = new Channel<ChatEvent>();
   channel.onmessage = onEvent;
-  return call(() => commands.chatStream(streamId, request, channel));
+  return call(() => commands.chatStream(streamId, request, link, channel));
 }
 
 export async function cancelChat(streamId: string): Promise<void> {
@@ -88,3 +92,10 @@ export const setActiveProfile = (id: string): Promise<Result<BackendInfo>> =>
 
 export const testConnection = (id: string): Promise<Result<ConnectionReport, ProfileError>> =>
   call(() => commands.testConnection(id));
+
+export const priceTable = (): Promise<PriceTable | null> => commands.priceTable().catch(() => null);
+
+export const getSettings = (): Promise<AppSettings> => commands.getSettings();
+
+export const saveSettings = (settings: AppSettings): Promise<Result<AppSettings>> =>
+  call(() => commands.saveSettings(settings));

@@ -30,11 +30,17 @@ export const commands = {
 	setActiveProfile: (id: string) => typedError<BackendInfo, ClientError>(__TAURI_INVOKE("set_active_profile", { id })),
 	/**  Resolve the profile's credentials, ask STS who they are, list its models. */
 	testConnection: (id: string) => typedError<ConnectionReport, ProfileError>(__TAURI_INVOKE("test_connection", { id })),
+	/**  Timeouts, retries and theme. */
+	getSettings: () => __TAURI_INVOKE<AppSettings>("get_settings"),
+	/**  Check and store the settings; later calls use the new timeouts and retries. */
+	saveSettings: (settings: AppSettings) => typedError<AppSettings, ClientError>(__TAURI_INVOKE("save_settings", { settings })),
+	/**  The editable price table (USD per 1,000 tokens) used for cost estimates. */
+	priceTable: () => __TAURI_INVOKE<PriceTable>("price_table"),
 	/**
 	 *  Stream one answer with ConverseStream; its events go to `on_event` as they arrive.
 	 *  Failures arrive as a `failed` event and in the outcome; what was received is kept.
 	 */
-	chatStream: (streamId: string, request: ChatRequest, onEvent: Channel<ChatEvent>) => typedError<ChatOutcome, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, onEvent })),
+	chatStream: (streamId: string, request: ChatRequest, link: RunLink, onEvent: Channel<ChatEvent>) => typedError<ChatOutcome, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, link, onEvent })),
 	/**  Stop a stream in flight: the HTTP stream is dropped and no further event is sent. */
 	cancelChat: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_chat", { streamId }),
 };
@@ -46,6 +52,16 @@ export type AccessKeys = {
 	accessKeyId: string,
 	secretAccessKey: SecretString,
 	sessionToken?: SecretString | null,
+};
+
+export type AppSettings = {
+	/**  How long to wait for bytes of a response; long generations need minutes. */
+	readTimeoutSecs: number,
+	connectTimeoutSecs: number,
+	retryStrategy: RetryStrategy,
+	/**  Attempts in all, the first included (1 = no retry). */
+	maxAttempts: number,
+	theme: Theme,
 };
 
 /**  How `aws-config` will obtain credentials for a `~/.aws` profile, as far as its keys tell. */
@@ -197,6 +213,19 @@ export type NewProfile = {
 	bedrockApiKey?: SecretString | null,
 };
 
+export type Price = {
+	/**  Per 1,000 input tokens. */
+	input: number | null,
+	/**  Per 1,000 output tokens. */
+	output: number | null,
+};
+
+export type PriceTable = {
+	about?: string,
+	currency: string,
+	models: { [key in string]: Price },
+};
+
 export type ProfileError = {
 	code: ProfileErrorCode,
 	message: string,
@@ -263,6 +292,15 @@ export type ProfileUpdate = {
 	bedrockApiKey?: Change<SecretString>,
 };
 
+export type RetryStrategy = "standard" | "adaptive";
+
+/**  Where a run sits in the history: its conversation and the run it follows. */
+export type RunLink = {
+	runId: string,
+	conversationId: string,
+	parentRunId: string | null,
+};
+
 /**  A string that never shows itself in `Debug` output or logs. */
 export type SecretString = string;
 
@@ -282,6 +320,8 @@ export type SourceProblem = {
 	message: string,
 	hint: string,
 };
+
+export type Theme = "system" | "dark" | "light";
 
 export type TokenUsage = {
 	inputTokens: number,

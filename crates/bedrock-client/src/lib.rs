@@ -5,6 +5,8 @@ pub mod chat;
 pub mod connection;
 pub mod connection_check;
 pub mod error;
+pub mod pricing;
+pub mod settings;
 
 pub use connection::{BackendInfo, BackendKind, Connection};
 pub use error::{ClientError, ErrorCode};

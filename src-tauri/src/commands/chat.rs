@@ -5,6 +5,15 @@ use tauri::ipc::Channel;
 
 use crate::AppState;
 
+/// Where a run sits in the history: its conversation and the run it follows.
+#[derive(Debug, Clone, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RunLink {
+    pub run_id: String,
+    pub conversation_id: String,
+    pub parent_run_id: Option<String>,
+}
+
 struct ChannelSink(Channel<ChatEvent>);
 
 impl EventSink for ChannelSink {
@@ -21,8 +30,10 @@ pub async fn chat_stream(
     state: State<'_, AppState>,
     stream_id: String,
     request: ChatRequest,
+    link: RunLink,
     on_event: Channel<ChatEvent>,
 ) -> Result<ChatOutcome, ClientError> {
+    let _ = &link;
     let mut sink = ChannelSink(on_event);
     let active = match state.connection().await {
         Ok(active) => active,

@@ -3,4 +3,5 @@
 pub mod chat;
 pub mod models;
 pub mod profiles;
+pub mod settings;
 pub mod status;

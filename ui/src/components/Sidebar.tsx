@@ -1,17 +1,46 @@
+import { For } from "solid-js";
 import type { Profiles } from "../state/profiles";
 import type { Session } from "../state/session";
 import { ModelPicker } from "./ModelPicker";
 import { ParamsPanel } from "./ParamsPanel";
 import { ProfileSwitcher } from "./profiles/ProfileSwitcher";
 
-export function Sidebar(props: { session: Session; profiles: Profiles; onManageProfiles: () => void }) {
+import type { View } from "../App";
+
+const tabs: { view: View; label: string }[] = [
+  { view: "chat", label: "Chat" },
+  { view: "compare", label: "Compare" },
+  { view: "settings", label: "Settings" },
+];
+
+export function Sidebar(props: { session: Session; profiles: Profiles; view: View; onView: (view: View) => void }) {
   return (
     <aside class="sidebar">
       <div class="brand">
         <img src="/icon.png" alt="" width="28" height="28" />
         <span>Bedrock Playground</span>
       </div>
-      <ProfileSwitcher profiles={props.profiles} onManage={props.onManageProfiles} />
+      <nav class="view-tabs">
+        <For each={tabs}>
+          {(tab) => (
+            <button
+              classList={{ on: props.view === tab.view }}
+              data-testid={`tab-${tab.view}`}
+              onClick={() => {
+                props.onView(tab.view);
+              }}
+            >
+              {tab.label}
+            </button>
+          )}
+        </For>
+      </nav>
+      <ProfileSwitcher
+        profiles={props.profiles}
+        onManage={() => {
+          props.onView("profiles");
+        }}
+      />
       <ModelPicker session={props.session} />
       <section class="field">
         <label for="system-prompt">System prompt</label>

@@ -1,16 +1,11 @@
 // The chat session: models, settings, the exchanges and the stream in flight.
-import { createSignal, type Accessor, type Setter } from "solid-js";
+import { createSignal } from "solid-js";
 import * as api from "../api";
-import type { BackendInfo, CatalogueView, ClientError, ModelOption } from "../bindings";
-import { applyEvent, contextFor, emptyReply, stopReply, type Reply } from "../lib/conversation";
+import type { BackendInfo, CatalogueView, ClientError, InferenceParams, ModelOption, PriceTable } from "../bindings";
 import { defaultParamsForm, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
+import { createConversation, type Exchange } from "./conversation";
 
-export interface Exchange {
-  id: string;
-  user: string;
-  reply: Accessor<Reply>;
-  setReply: Setter<Reply>;
-}
+export type { Exchange } from "./conversation";
 
 /** The release date in a model ID (`...-20250219-v1:0`), for "newest first". */
 function releaseDate(modelId: string): string {
@@ -33,6 +28,7 @@ export function createSession() {
   const models = () => catalogue()?.models ?? [];
   const [favourites, setFavourites] = createSignal<ReadonlySet<string>>(new Set());
   const [modelQuery, setModelQuery] = createSignal("");
+  const [prices, setPrices] = createSignal<PriceTable | null>(null);
   const [modelsLoading, setModelsLoading] = createSignal(true);
   const [modelId, setModelId] = createSignal("");
   const [systemPrompt, setSystemPrompt] = createSignal("");
@@ -40,8 +36,6 @@ export function createSession() {
   const [paramErrors, setParamErrors] = createSignal<ParamErrors>({});
   const [draft, setDraft] = createSignal("");
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [exchanges, setExchanges] = createSignal<Exchange[]>([]);
-  const [activeStream, setActiveStream] = createSignal<string | null>(null);
 
   async function load(): Promise<void> {
     const status = await api.backendStatus();
@@ -52,6 +46,7 @@ export function createSession() {
     }
     setBackend(status.value);
     setFavourites(new Set(await api.favouriteModels()));
+    setPrices(await api.priceTable());
     await loadModels(false);
   }
 
@@ -82,9 +77,22 @@ export function createSession() {
     return models().find((m) => m.invokeId === modelId());
   }
 
+  const conversation = createConversation({ modelId, systemPrompt });
+
+  /** The parameters to send, or `null` after saying what to fix. */
+  function checkedParams(): InferenceParams | null {
+    const { params, errors } = parseParams(paramsForm());
+    setParamErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      setNotice("Fix the highlighted parameters, then send again.");
+      return null;
+    }
+    return params;
+  }
+
   /** Send `text` with the conversation so far; the draft is cleared only once it is on its way. */
   async function send(text: string = draft()): Promise<void> {
-    if (activeStream() !== null) return;
+    if (conversation.streaming()) return;
     const message = text.trim();
     if (message === "") {
       setNotice("Type a message first.");
@@ -94,43 +102,11 @@ export function createSession() {
       setNotice("Pick a model first.");
       return;
     }
-    const { params, errors } = parseParams(paramsForm());
-    setParamErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      setNotice("Fix the highlighted parameters, then send again.");
-      return;
-    }
+    const params = checkedParams();
+    if (params === null) return;
     setNotice(null);
-    const history = exchanges().map((e) => ({ user: e.user, reply: e.reply() }));
-    const request = {
-      modelId: modelId(),
-      systemPrompt: systemPrompt(),
-      messages: contextFor(history, message),
-      params,
-    };
-    const [reply, setReply] = createSignal<Reply>(emptyReply(modelId()));
-    const streamId = crypto.randomUUID();
-    setExchanges([...exchanges(), { id: streamId, user: message, reply, setReply }]);
     if (text === draft()) setDraft("");
-    setActiveStream(streamId);
-    const result = await api.streamChat(streamId, request, (event) => {
-      if (activeStream() === streamId) setReply((r) => applyEvent(r, event));
-    });
-    if (!result.ok && reply().status !== "failed") {
-      setReply({ ...reply(), status: "failed", error: result.error });
-    } else if (result.ok && result.value.cancelled) {
-      setReply(stopReply);
-    }
-    if (activeStream() === streamId) setActiveStream(null);
-  }
-
-  async function stop(): Promise<void> {
-    const streamId = activeStream();
-    if (streamId === null) return;
-    setActiveStream(null);
-    const exchange = exchanges().find((e) => e.id === streamId);
-    exchange?.setReply(stopReply);
-    await api.cancelChat(streamId);
+    await conversation.send(message, params);
   }
 
   /** Send the user message of a failed exchange again, as a new exchange. */
@@ -139,8 +115,7 @@ export function createSession() {
   }
 
   function newChat(): void {
-    void stop();
-    setExchanges([]);
+    conversation.clear();
     setNotice(null);
   }
 
@@ -154,6 +129,7 @@ export function createSession() {
     toggleFavourite,
     modelQuery,
     setModelQuery,
+    prices,
     modelId,
     setModelId,
     selectedModel,
@@ -165,13 +141,16 @@ export function createSession() {
     draft,
     setDraft,
     notice,
-    exchanges,
-    streaming: () => activeStream() !== null,
+    setNotice,
+    checkedParams,
+    conversation,
+    exchanges: conversation.exchanges,
+    streaming: conversation.streaming,
     load,
     refreshModels: () => loadModels(true),
     loadModels,
     send,
-    stop,
+    stop: conversation.stop,
     retry,
     newChat,
   };

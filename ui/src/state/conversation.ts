@@ -1,0 +1,90 @@
+// One conversation with one model: its exchanges and the stream in flight. The chat view has
+// one; compare mode has one per pane, all fed the same messages.
+import { createSignal, type Accessor, type Setter } from "solid-js";
+import * as api from "../api";
+import type { InferenceParams } from "../bindings";
+import { applyEvent, contextFor, emptyReply, stopReply, type Reply } from "../lib/conversation";
+
+export interface Exchange {
+  id: string;
+  user: string;
+  reply: Accessor<Reply>;
+  setReply: Setter<Reply>;
+}
+
+export interface ConversationSetup {
+  modelId: () => string;
+  systemPrompt: () => string;
+}
+
+export function createConversation(setup: ConversationSetup) {
+  const [exchanges, setExchanges] = createSignal<Exchange[]>([]);
+  const [activeStream, setActiveStream] = createSignal<string | null>(null);
+  const [conversationId, setConversationId] = createSignal<string>(crypto.randomUUID());
+
+  /** Send `message` after the conversation so far; resolves when the answer has ended. */
+  async function send(message: string, params: InferenceParams): Promise<void> {
+    const history = exchanges().map((e) => ({ user: e.user, reply: e.reply() }));
+    const request = {
+      modelId: setup.modelId(),
+      systemPrompt: setup.systemPrompt(),
+      messages: contextFor(history, message),
+      params,
+    };
+    const [reply, setReply] = createSignal<Reply>(emptyReply(setup.modelId()));
+    const streamId = crypto.randomUUID();
+    const parentRunId = exchanges().at(-1)?.id ?? null;
+    setExchanges([...exchanges(), { id: streamId, user: message, reply, setReply }]);
+    setActiveStream(streamId);
+    const link = { runId: streamId, conversationId: conversationId(), parentRunId };
+    const result = await api.streamChat(streamId, request, link, (event) => {
+      if (activeStream() === streamId) setReply((r) => applyEvent(r, event));
+    });
+    if (!result.ok && reply().status !== "failed") {
+      setReply({ ...reply(), status: "failed", error: result.error });
+    } else if (result.ok && result.value.cancelled) {
+      setReply(stopReply);
+    }
+    if (activeStream() === streamId) setActiveStream(null);
+  }
+
+  async function stop(): Promise<void> {
+    const streamId = activeStream();
+    if (streamId === null) return;
+    setActiveStream(null);
+    exchanges()
+      .find((e) => e.id === streamId)
+      ?.setReply(stopReply);
+    await api.cancelChat(streamId);
+  }
+
+  function clear(): void {
+    void stop();
+    setExchanges([]);
+    setConversationId(crypto.randomUUID());
+  }
+
+  /** Show a stored conversation (from history) and continue it. */
+  function load(id: string, loaded: { runId: string; user: string; reply: Reply }[]): void {
+    void stop();
+    setConversationId(id);
+    setExchanges(
+      loaded.map((run) => {
+        const [reply, setReply] = createSignal(run.reply);
+        return { id: run.runId, user: run.user, reply, setReply };
+      }),
+    );
+  }
+
+  return {
+    exchanges,
+    conversationId,
+    streaming: () => activeStream() !== null,
+    send,
+    stop,
+    clear,
+    load,
+  };
+}
+
+export type Conversation = ReturnType<typeof createConversation>;
