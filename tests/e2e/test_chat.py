@@ -102,6 +102,7 @@ def test_throttling_shows_a_clear_error_and_retry_succeeds(app):
     assert "Throttled" in card.text
     assert "retry" in by_test_id(driver, "error-hint").text.lower()
     assert by_test_id(driver, "user-message").text.endswith("Hello?")
+    assert by_test_id(driver, "composer").get_attribute("value") == "Hello?", "typed text lost after the error"
     driver.save_screenshot(str(SCREENSHOTS / "throttled.png"))
 
     emulator.clear_faults()
@@ -132,3 +133,19 @@ def test_bad_parameters_are_caught_before_sending_and_nothing_typed_is_lost(app)
     assert "between 0 and 1" in driver.page_source
     assert by_test_id(driver, "composer").get_attribute("value") == "Keep this text"
     assert emulator.requests("ConverseStream") == []
+
+
+def test_prompt_variables_are_filled_before_sending(app):
+    driver, emulator = app
+    wait_ready(driver)
+    set_field(driver, "system-prompt", "You answer in {{language}}.")
+    send_with_keyboard(driver, "Greet {{name}} warmly.")
+    wait_until(lambda: "{{language}}" in by_test_id(driver, "notice").text, what="missing variables notice")
+    assert emulator.requests("ConverseStream") == []
+    set_field(driver, "var-language", "French")
+    set_field(driver, "var-name", "Ada")
+    by_test_id(driver, "send").click()
+    wait_reply_status(driver, "done")
+    assert by_test_id(driver, "user-message").text.endswith("Greet Ada warmly.")
+    assert "French" in reply_text(driver)
+    driver.save_screenshot(str(SCREENSHOTS / "prompt-variables.png"))

@@ -4,6 +4,7 @@ import type { Session } from "../state/session";
 import { ModelPicker } from "./ModelPicker";
 import { ParamsPanel } from "./ParamsPanel";
 import { ProfileSwitcher } from "./profiles/ProfileSwitcher";
+import { VariablesPanel } from "./VariablesPanel";
 
 import type { View } from "../App";
 
@@ -53,6 +54,7 @@ export function Sidebar(props: { session: Session; profiles: Profiles; view: Vie
           onInput={(e) => props.session.setSystemPrompt(e.currentTarget.value)}
         />
       </section>
+      <VariablesPanel session={props.session} />
       <ParamsPanel session={props.session} />
     </aside>
   );

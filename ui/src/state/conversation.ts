@@ -23,11 +23,11 @@ export function createConversation(setup: ConversationSetup) {
   const [conversationId, setConversationId] = createSignal<string>(crypto.randomUUID());
 
   /** Send `message` after the conversation so far; resolves when the answer has ended. */
-  async function send(message: string, params: InferenceParams): Promise<void> {
+  async function send(message: string, params: InferenceParams, systemPrompt = setup.systemPrompt()): Promise<void> {
     const history = exchanges().map((e) => ({ user: e.user, reply: e.reply() }));
     const request = {
       modelId: setup.modelId(),
-      systemPrompt: setup.systemPrompt(),
+      systemPrompt,
       messages: contextFor(history, message),
       params,
     };

@@ -3,6 +3,7 @@ import { createSignal } from "solid-js";
 import * as api from "../api";
 import type { BackendInfo, CatalogueView, ClientError, InferenceParams, ModelOption, PriceTable } from "../bindings";
 import { defaultParamsForm, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
+import { fillTemplate, templateVariables } from "../lib/template";
 import { createConversation, type Exchange } from "./conversation";
 
 export type { Exchange } from "./conversation";
@@ -29,6 +30,9 @@ export function createSession() {
   const [favourites, setFavourites] = createSignal<ReadonlySet<string>>(new Set());
   const [modelQuery, setModelQuery] = createSignal("");
   const [prices, setPrices] = createSignal<PriceTable | null>(null);
+  const [variables, setVariables] = createSignal<Record<string, string>>({});
+  /** The `{{variables}}` of the system prompt and the draft, to fill in before sending. */
+  const variableNames = () => templateVariables(systemPrompt(), draft());
   const [modelsLoading, setModelsLoading] = createSignal(true);
   const [modelId, setModelId] = createSignal("");
   const [systemPrompt, setSystemPrompt] = createSignal("");
@@ -104,9 +108,20 @@ export function createSession() {
     }
     const params = checkedParams();
     if (params === null) return;
+    const filledMessage = fillTemplate(message, variables());
+    const filledSystem = fillTemplate(systemPrompt(), variables());
+    const missing = [...new Set([...filledMessage.missing, ...filledSystem.missing])];
+    if (missing.length > 0) {
+      setNotice(`Fill in ${missing.map((m) => `{{${m}}}`).join(", ")} under Variables first.`);
+      return;
+    }
     setNotice(null);
-    if (text === draft()) setDraft("");
-    await conversation.send(message, params);
+    const typed = text === draft();
+    if (typed) setDraft("");
+    await conversation.send(filledMessage.text, params, filledSystem.text);
+    // After a failure the text goes back to the message box, unless something new was typed.
+    const last = conversation.exchanges().at(-1)?.reply();
+    if (typed && last?.status === "failed" && last.text === "" && draft() === "") setDraft(text);
   }
 
   /** Send the user message of a failed exchange again, as a new exchange. */
@@ -130,6 +145,9 @@ export function createSession() {
     modelQuery,
     setModelQuery,
     prices,
+    variables,
+    setVariables,
+    variableNames,
     modelId,
     setModelId,
     selectedModel,
