@@ -4,6 +4,7 @@ mod commands;
 mod emulator;
 mod errors;
 pub mod ipc;
+mod recording;
 mod state;
 
 use tauri::Manager;

@@ -13,6 +13,7 @@ use bedrock_emulator::Emulator;
 use profiles::{
     EMULATOR_ID, KeyringSecrets, ProfileError, ProfileStore, ResolvedProfile, SourceProblem,
 };
+use storage::Database;
 use tokio::sync::OnceCell;
 use tokio_util::sync::CancellationToken;
 
@@ -36,6 +37,7 @@ pub struct AppState {
     settings_path: std::path::PathBuf,
     pub prices: PriceTable,
     streams: Mutex<HashMap<String, CancellationToken>>,
+    history: Mutex<Database>,
     /// The settings could not be opened: profiles live in a scratch folder for this run.
     startup_problem: Option<SourceProblem>,
 }
@@ -86,6 +88,7 @@ impl AppState {
             settings_path: data_dir.join("settings.json"),
             prices: PriceTable::load_or_install(&data_dir.join("prices.json")).0,
             streams: Mutex::new(HashMap::new()),
+            history: Mutex::new(open_history(data_dir)?),
             startup_problem: None,
         })
     }
@@ -100,6 +103,14 @@ impl AppState {
 
     pub fn favourites(&self) -> MutexGuard<'_, Favourites> {
         lock(&self.favourites)
+    }
+
+    pub fn history(&self) -> MutexGuard<'_, Database> {
+        lock(&self.history)
+    }
+
+    pub fn history_database(&self) -> &Mutex<Database> {
+        &self.history
     }
 
     pub fn settings(&self) -> AppSettings {
@@ -195,6 +206,28 @@ pub fn backend_info(resolved: &ResolvedProfile) -> BackendInfo {
         endpoint: resolved.endpoint_url.clone(),
         credentials: resolved.credential_source.clone(),
     }
+}
+
+/// The history database; runs left streaming by a crash or kill become "interrupted".
+fn open_history(data_dir: &Path) -> Result<Database, ProfileError> {
+    let path = data_dir.join("history.sqlite3");
+    let mut database = Database::open(&path).map_err(|e| {
+        ProfileError::new(
+            profiles::ProfileErrorCode::SettingsFile,
+            format!(
+                "The history database {} could not be opened: {}",
+                path.display(),
+                e.message
+            ),
+            e.hint,
+        )
+    })?;
+    match database.recover_interrupted() {
+        Ok(0) => {}
+        Ok(n) => eprintln!("history: {n} answer(s) cut off by the last exit kept as interrupted"),
+        Err(error) => eprintln!("history: could not mark interrupted runs: {error}"),
+    }
+    Ok(database)
 }
 
 /// A panic while holding a lock leaves the data usable: recover it.

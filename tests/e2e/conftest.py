@@ -65,53 +65,110 @@ class Emulator:
         return [r for r in recorded if operation is None or r["operation"] == operation]
 
 
-@pytest.fixture
-def app(request):
-    if not APP_BIN or not Path(APP_BIN).exists():
-        pytest.fail("set BEDROCK_PLAYGROUND_BIN to the built app binary (make e2e-tests does)")
-    home = tempfile.mkdtemp(prefix="bedrock-playground-e2e-")
-    emulator_port, driver_port, native_port = free_port(), free_port(), free_port()
-    env = {
-        **os.environ,
-        "HOME": home,
-        "AWS_CONFIG_FILE": f"{home}/.aws/config",
-        "AWS_SHARED_CREDENTIALS_FILE": f"{home}/.aws/credentials",
-        "BEDROCK_PLAYGROUND_EMULATOR_LISTEN": f"127.0.0.1:{emulator_port}",
-        "BEDROCK_PLAYGROUND_DATA_DIR": f"{home}/data",
-    }
-    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        env.pop(key, None)
-    aws_config = request.node.get_closest_marker("aws_config")
-    if aws_config:
-        (Path(home) / ".aws").mkdir()
-        (Path(home) / ".aws" / "config").write_text(aws_config.args[0])
-    if request.node.get_closest_marker("no_keyring"):
-        # A session bus with no Secret Service on it: the keyring is unavailable.
-        env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={home}/no-such-bus"
-    log = open(Path(home) / "tauri-driver.log", "w")
-    driver_process = subprocess.Popen(
-        ["tauri-driver", "--port", str(driver_port), "--native-port", str(native_port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+class AppRunner:
+    """Starts the app (through tauri-driver) in one home folder, as often as a test needs."""
+
+    def __init__(self, request, home: str):
+        self.request = request
+        self.home = home
+        self.emulator_port = free_port()
+        self.env = {
+            **os.environ,
+            "HOME": home,
+            "AWS_CONFIG_FILE": f"{home}/.aws/config",
+            "AWS_SHARED_CREDENTIALS_FILE": f"{home}/.aws/credentials",
+            "BEDROCK_PLAYGROUND_EMULATOR_LISTEN": f"127.0.0.1:{self.emulator_port}",
+            "BEDROCK_PLAYGROUND_DATA_DIR": f"{home}/data",
+        }
+        for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+            self.env.pop(key, None)
+        aws_config = request.node.get_closest_marker("aws_config")
+        if aws_config:
+            (Path(home) / ".aws").mkdir()
+            (Path(home) / ".aws" / "config").write_text(aws_config.args[0])
+        if request.node.get_closest_marker("no_keyring"):
+            # A session bus with no Secret Service on it: the keyring is unavailable.
+            self.env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={home}/no-such-bus"
+        self.driver = None
+        self.driver_process = None
+        self.log = open(Path(home) / "tauri-driver.log", "a")
+
+    def start(self):
+        driver_port, native_port = free_port(), free_port()
+        self.driver_process = subprocess.Popen(
+            ["tauri-driver", "--port", str(driver_port), "--native-port", str(native_port)],
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         # tauri-driver proxies to WebKitWebDriver, which it starts alongside: wait for both.
         wait_for_port(driver_port)
         wait_for_port(native_port)
         options = ArgOptions()
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": APP_BIN})
-        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{driver_port}", options=options)
-        driver.set_window_size(1280, 820)
-        wait_for_port(emulator_port)
-        driver.data_dir = Path(home) / "data"
-        yield driver, Emulator(emulator_port)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name}.png"))
-        driver.quit()
+        self.driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{driver_port}", options=options)
+        self.driver.set_window_size(1280, 820)
+        self.driver.data_dir = Path(self.home) / "data"
+        wait_for_port(self.emulator_port)
+        return self.driver
+
+    def kill_app(self):
+        """SIGKILL the app itself, as a crash or `kill -9` would: no chance to clean up."""
+        marker = f"BEDROCK_PLAYGROUND_DATA_DIR={self.home}/data".encode()
+        for environ in Path("/proc").glob("[0-9]*/environ"):
+            try:
+                if marker in environ.read_bytes() and Path(environ.parent, "exe").resolve() == Path(APP_BIN).resolve():
+                    os.kill(int(environ.parent.name), 9)
+            except OSError:
+                continue
+        self.stop()
+
+    def stop(self):
+        if self.driver is not None:
+            try:
+                self.driver.quit()
+            except Exception:
+                pass
+            self.driver = None
+        if self.driver_process is not None:
+            self.driver_process.terminate()
+            self.driver_process.wait(timeout=10)
+            self.driver_process = None
+        wait_until_closed(self.emulator_port)
+
+    def screenshot(self):
+        if self.driver is not None:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            self.driver.save_screenshot(str(SCREENSHOTS / f"{self.request.node.name}.png"))
+
+
+def wait_until_closed(port: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                time.sleep(0.1)
+        except OSError:
+            return
+
+
+@pytest.fixture
+def runner(request):
+    if not APP_BIN or not Path(APP_BIN).exists():
+        pytest.fail("set BEDROCK_PLAYGROUND_BIN to the built app binary (make e2e-tests does)")
+    home = tempfile.mkdtemp(prefix="bedrock-playground-e2e-")
+    runner = AppRunner(request, home)
+    try:
+        yield runner
+        runner.screenshot()
     finally:
-        driver_process.terminate()
-        driver_process.wait(timeout=10)
-        log.close()
+        runner.stop()
+        runner.log.close()
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def app(runner):
+    driver = runner.start()
+    return driver, Emulator(runner.emulator_port)

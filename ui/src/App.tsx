@@ -1,17 +1,21 @@
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { Composer } from "./components/Composer";
 import { ComparePage } from "./components/compare/ComparePage";
+import { HistoryPage } from "./components/HistoryPage";
+import { LibraryPage } from "./components/LibraryPage";
 import { ProfilesPage } from "./components/profiles/ProfilesPage";
 import { SettingsPage } from "./components/SettingsPage";
 import { Sidebar } from "./components/Sidebar";
 import { TopBar } from "./components/TopBar";
 import { Transcript } from "./components/Transcript";
 import { createComparison } from "./state/compare";
+import { createHistory } from "./state/history";
+import { createLibrary } from "./state/library";
 import { createProfiles } from "./state/profiles";
 import { createSession } from "./state/session";
 import { createSettings } from "./state/settings";
 
-export type View = "chat" | "compare" | "profiles" | "settings";
+export type View = "chat" | "compare" | "history" | "library" | "profiles" | "settings";
 
 export function App() {
   const session = createSession();
@@ -19,6 +23,8 @@ export function App() {
   const comparison = createComparison(session);
   const settings = createSettings();
   const [view, setView] = createSignal<View>("chat");
+  const history = createHistory(session, () => setView("chat"));
+  const library = createLibrary(session, () => setView("chat"));
   onMount(() => {
     void settings.load();
     void profiles.load();
@@ -50,6 +56,12 @@ export function App() {
         </Match>
         <Match when={view() === "compare"}>
           <ComparePage session={session} comparison={comparison} />
+        </Match>
+        <Match when={view() === "history"}>
+          <HistoryPage history={history} />
+        </Match>
+        <Match when={view() === "library"}>
+          <LibraryPage library={library} />
         </Match>
         <Match when={view() === "profiles"}>
           <ProfilesPage profiles={profiles} onClose={() => setView("chat")} />

@@ -5,7 +5,13 @@ import {
   type BackendInfo,
   type CatalogueView,
   type ChatEvent,
-  type ChatOutcome,
+  type ChatRun,
+  type Conversation,
+  type ConversationSummary,
+  type PromptContent,
+  type PromptSummary,
+  type PromptVersion,
+  type StorageError,
   type ChatRequest,
   type ClientError,
   type ConnectionReport,
@@ -21,7 +27,7 @@ import {
 } from "./bindings";
 
 /** Every error the backend returns has this shape; `code` tells which. */
-export type Result<T, E extends ClientError | ProfileError = ClientError> =
+export type Result<T, E extends ClientError | ProfileError | StorageError = ClientError> =
   | { ok: true; value: T }
   | { ok: false; error: E | ClientError };
 
@@ -36,7 +42,7 @@ function ipcFailure(error: unknown): ClientError {
   };
 }
 
-async function call<T, E extends ClientError | ProfileError = ClientError>(
+async function call<T, E extends ClientError | ProfileError | StorageError = ClientError>(
   invoke: () => Promise<Binding<T, E>>,
 ): Promise<Result<T, E>> {
   try {
@@ -63,7 +69,7 @@ export function streamChat(
   request: ChatRequest,
   link: RunLink,
   onEvent: (event: ChatEvent) => void,
-): Promise<Result<ChatOutcome>> {
+): Promise<Result<ChatRun>> {
   const channel = new Channel<ChatEvent>();
   channel.onmessage = onEvent;
   return call(() => commands.chatStream(streamId, request, link, channel));
@@ -99,3 +105,31 @@ export const getSettings = (): Promise<AppSettings> => commands.getSettings();
 
 export const saveSettings = (settings: AppSettings): Promise<Result<AppSettings>> =>
   call(() => commands.saveSettings(settings));
+
+export const listConversations = (query: string): Promise<Result<ConversationSummary[], StorageError>> =>
+  call(() => commands.listConversations(query === "" ? null : query));
+
+export const getConversation = (id: string): Promise<Result<Conversation, StorageError>> =>
+  call(() => commands.getConversation(id));
+
+export const deleteConversation = (id: string): Promise<Result<null, StorageError>> =>
+  call(() => commands.deleteConversation(id));
+
+export const branchConversation = (runId: string): Promise<Result<Conversation, StorageError>> =>
+  call(() => commands.branchConversation(runId));
+
+export const exportConversation = (id: string): Promise<Result<string, StorageError>> =>
+  call(() => commands.exportConversation(id));
+
+export const importConversation = (json: string): Promise<Result<Conversation, StorageError>> =>
+  call(() => commands.importConversation(json));
+
+export const savePrompt = (name: string, content: PromptContent): Promise<Result<PromptVersion, StorageError>> =>
+  call(() => commands.savePrompt(name, content));
+
+export const listPrompts = (): Promise<Result<PromptSummary[], StorageError>> => call(() => commands.listPrompts());
+
+export const promptVersions = (id: string): Promise<Result<PromptVersion[], StorageError>> =>
+  call(() => commands.promptVersions(id));
+
+export const deletePrompt = (id: string): Promise<Result<null, StorageError>> => call(() => commands.deletePrompt(id));

@@ -36,11 +36,27 @@ export const commands = {
 	saveSettings: (settings: AppSettings) => typedError<AppSettings, ClientError>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  The editable price table (USD per 1,000 tokens) used for cost estimates. */
 	priceTable: () => __TAURI_INVOKE<PriceTable>("price_table"),
+	/**  Conversations newest first; `query` searches questions and answers. */
+	listConversations: (query: string | null) => typedError<ConversationSummary[], StorageError>(__TAURI_INVOKE("list_conversations", { query })),
+	/**  A conversation and its runs, to reopen. */
+	getConversation: (id: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("get_conversation", { id })),
+	deleteConversation: (id: string) => typedError<null, StorageError>(__TAURI_INVOKE("delete_conversation", { id })),
+	/**  A new conversation holding the turns up to and including `run_id`, to continue differently. */
+	branchConversation: (runId: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("branch_conversation", { runId })),
+	/**  The conversation as a JSON document (no keys: runs hold profile names, not credentials). */
+	exportConversation: (id: string) => typedError<string, StorageError>(__TAURI_INVOKE("export_conversation", { id })),
+	importConversation: (json: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("import_conversation", { json })),
+	/**  Save under `name`: a new prompt, or a new version when the content changed. */
+	savePrompt: (name: string, content: PromptContent) => typedError<PromptVersion, StorageError>(__TAURI_INVOKE("save_prompt", { name, content })),
+	listPrompts: () => typedError<PromptSummary[], StorageError>(__TAURI_INVOKE("list_prompts")),
+	/**  Every version of a prompt, oldest first. */
+	promptVersions: (id: string) => typedError<PromptVersion[], StorageError>(__TAURI_INVOKE("prompt_versions", { id })),
+	deletePrompt: (id: string) => typedError<null, StorageError>(__TAURI_INVOKE("delete_prompt", { id })),
 	/**
-	 *  Stream one answer with ConverseStream; its events go to `on_event` as they arrive.
-	 *  Failures arrive as a `failed` event and in the outcome; what was received is kept.
+	 *  Stream one answer with ConverseStream; its events go to `on_event` as they arrive and into
+	 *  the history. Failures arrive as a `failed` event and in the outcome; what was received is kept.
 	 */
-	chatStream: (streamId: string, request: ChatRequest, link: RunLink, onEvent: Channel<ChatEvent>) => typedError<ChatOutcome, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, link, onEvent })),
+	chatStream: (streamId: string, request: ChatRequest, link: RunLink, onEvent: Channel<ChatEvent>) => typedError<ChatRun, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, link, onEvent })),
 	/**  Stop a stream in flight: the HTTP stream is dropped and no further event is sent. */
 	cancelChat: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_chat", { streamId }),
 };
@@ -147,6 +163,14 @@ export type ChatRequest = {
 
 export type ChatRole = "user" | "assistant";
 
+/**  How a streamed answer ended, and the history run that keeps it. */
+export type ChatRun = {
+	outcome: ChatOutcome,
+	runId: string | null,
+	/**  The answer could not be saved to the history (the chat itself went on). */
+	historyError: StorageError | null,
+};
+
 export type CheckStep = {
 	name: string,
 	ok: boolean,
@@ -171,6 +195,22 @@ export type ConnectionReport = {
 	identity: CallerIdentity | null,
 	modelCount: number | null,
 	steps: CheckStep[],
+};
+
+export type Conversation = {
+	summary: ConversationSummary,
+	/**  In the order they were made. */
+	runs: Run[],
+};
+
+export type ConversationSummary = {
+	id: string,
+	title: string,
+	createdAt: string,
+	updatedAt: string,
+	runCount: number,
+	lastModelId: string | null,
+	lastStatus: RunStatus | null,
 };
 
 /**  What `delete` did. */
@@ -292,14 +332,80 @@ export type ProfileUpdate = {
 	bedrockApiKey?: Change<SecretString>,
 };
 
+/**  What one version of a prompt holds. `messages_json` and `params_json` are kept verbatim. */
+export type PromptContent = {
+	systemPrompt: string,
+	messagesJson: string,
+	paramsJson: string,
+	modelId: string | null,
+	/**  What changed in this version; a note alone does not make a new version. */
+	note: string,
+};
+
+export type PromptSummary = {
+	id: string,
+	name: string,
+	latestVersion: number,
+	createdAt: string,
+	updatedAt: string,
+	/**  The `{{variables}}` of the latest version: system prompt first, then the messages. */
+	variables: string[],
+};
+
+export type PromptVersion = {
+	promptId: string,
+	/**  1, 2, ... in the order they were saved. */
+	version: number,
+	createdAt: string,
+	systemPrompt: string,
+	messagesJson: string,
+	paramsJson: string,
+	modelId: string | null,
+	note: string,
+};
+
 export type RetryStrategy = "standard" | "adaptive";
+
+export type Run = {
+	id: string,
+	conversationId: string,
+	parentRunId: string | null,
+	createdAt: string,
+	finishedAt: string | null,
+	profileId: string,
+	profileName: string,
+	region: string,
+	modelId: string,
+	requestJson: string,
+	userText: string,
+	answerText: string,
+	reasoningText: string,
+	status: RunStatus,
+	stopReason: string | null,
+	errorJson: string | null,
+	usage: Usage | null,
+	metrics: RunMetrics | null,
+};
 
 /**  Where a run sits in the history: its conversation and the run it follows. */
 export type RunLink = {
-	runId: string,
 	conversationId: string,
 	parentRunId: string | null,
 };
+
+export type RunMetrics = {
+	timeToFirstTokenMs: number | null,
+	totalLatencyMs: number,
+	tokensPerSecond: number | null,
+};
+
+export type RunStatus = 
+/**  The answer is still arriving. */
+"streaming" | "done" | 
+/**  The user stopped it. */
+"stopped" | "failed" | 
+/**  The app was closed or killed while it was streaming. */
+"interrupted";
 
 /**  A string that never shows itself in `Debug` output or logs. */
 export type SecretString = string;
@@ -321,12 +427,35 @@ export type SourceProblem = {
 	hint: string,
 };
 
+export type StorageError = {
+	code: StorageErrorCode,
+	message: string,
+	hint: string,
+};
+
+export type StorageErrorCode = 
+/**  SQLite failed: the file is unreadable, locked, corrupt, or the disk is full. */
+"Database" | "NotFound" | 
+/**  An argument that cannot be right, such as an empty prompt name. */
+"InvalidInput" | 
+/**  Deltas or an end for a run that is no longer streaming. */
+"RunNotStreaming" | 
+/**  An export file that is not one, or is damaged, or is from a newer version. */
+"InvalidImport" | 
+/**  The database file was written by a newer version of the app. */
+"NewerSchema" | "DuplicateName" | "MissingVariables";
+
 export type Theme = "system" | "dark" | "light";
 
 export type TokenUsage = {
 	inputTokens: number,
 	outputTokens: number,
 	totalTokens: number,
+};
+
+export type Usage = {
+	inputTokens: number,
+	outputTokens: number,
 };
 
 /* Tauri Specta runtime */

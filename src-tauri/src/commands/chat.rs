@@ -1,29 +1,33 @@
 use bedrock_client::ClientError;
-use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, EventSink, stream_chat};
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, stream_chat};
+use serde::{Deserialize, Serialize};
+use storage::{NewRun, StorageError};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::AppState;
+use crate::recording::RecordingSink;
 
 /// Where a run sits in the history: its conversation and the run it follows.
-#[derive(Debug, Clone, serde::Deserialize, specta::Type)]
+#[derive(Debug, Clone, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RunLink {
-    pub run_id: String,
     pub conversation_id: String,
     pub parent_run_id: Option<String>,
 }
 
-struct ChannelSink(Channel<ChatEvent>);
-
-impl EventSink for ChannelSink {
-    fn deliver(&mut self, event: ChatEvent) -> bool {
-        self.0.send(event).is_ok()
-    }
+/// How a streamed answer ended, and the history run that keeps it.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatRun {
+    pub outcome: ChatOutcome,
+    pub run_id: Option<String>,
+    /// The answer could not be saved to the history (the chat itself went on).
+    pub history_error: Option<StorageError>,
 }
 
-/// Stream one answer with ConverseStream; its events go to `on_event` as they arrive.
-/// Failures arrive as a `failed` event and in the outcome; what was received is kept.
+/// Stream one answer with ConverseStream; its events go to `on_event` as they arrive and into
+/// the history. Failures arrive as a `failed` event and in the outcome; what was received is kept.
 #[tauri::command]
 #[specta::specta]
 pub async fn chat_stream(
@@ -32,22 +36,44 @@ pub async fn chat_stream(
     request: ChatRequest,
     link: RunLink,
     on_event: Channel<ChatEvent>,
-) -> Result<ChatOutcome, ClientError> {
-    let _ = &link;
-    let mut sink = ChannelSink(on_event);
+) -> Result<ChatRun, ClientError> {
     let active = match state.connection().await {
         Ok(active) => active,
         Err(error) => {
-            sink.deliver(ChatEvent::Failed {
+            let _ = on_event.send(ChatEvent::Failed {
                 error: error.clone(),
             });
             return Err(error);
         }
     };
+    let started = state.history().start_run(NewRun {
+        conversation_id: Some(link.conversation_id),
+        parent_run_id: link.parent_run_id,
+        profile_id: active.resolved.id.clone(),
+        profile_name: active.resolved.name.clone(),
+        region: active.resolved.region.clone(),
+        model_id: request.model_id.clone(),
+        request_json: serde_json::to_string(&request).unwrap_or_default(),
+        user_text: request
+            .messages
+            .last()
+            .map(|m| m.text.clone())
+            .unwrap_or_default(),
+    });
+    let (run_id, history_error) = match started {
+        Ok(started) => (Some(started.run_id), None),
+        Err(error) => (None, Some(error)),
+    };
+    let mut sink = RecordingSink::new(on_event, state.history_database(), run_id.clone());
     let cancel = state.begin_stream(&stream_id);
     let outcome = stream_chat(&active.connection.runtime, &request, &mut sink, &cancel).await;
     state.end_stream(&stream_id);
-    Ok(outcome)
+    sink.finish(&outcome);
+    Ok(ChatRun {
+        outcome,
+        run_id,
+        history_error,
+    })
 }
 
 /// Stop a stream in flight: the HTTP stream is dropped and no further event is sent.

@@ -1,7 +1,9 @@
 //! Thin commands: parse, call a core crate, return typed results and `{code, message, hint}` errors.
 
 pub mod chat;
+pub mod history;
 pub mod models;
 pub mod profiles;
+pub mod prompts;
 pub mod settings;
 pub mod status;

@@ -11,6 +11,8 @@ import type { View } from "../App";
 const tabs: { view: View; label: string }[] = [
   { view: "chat", label: "Chat" },
   { view: "compare", label: "Compare" },
+  { view: "history", label: "History" },
+  { view: "library", label: "Prompts" },
   { view: "settings", label: "Settings" },
 ];
 

@@ -20,6 +20,9 @@ function ReplyView(props: { exchange: Exchange; session: Session }) {
           <Match when={reply().status === "stopped"}>
             <span class="status" data-testid="stopped-label">stopped by you</span>
           </Match>
+          <Match when={reply().status === "interrupted"}>
+            <span class="status warn" data-testid="interrupted-label">interrupted: the app closed mid-answer</span>
+          </Match>
         </Switch>
       </header>
       <Show when={reply().reasoning !== ""}>
@@ -105,6 +108,18 @@ export function Transcript(props: { session: Session }) {
                 <p class="user-text">{exchange.user}</p>
               </article>
               <ReplyView exchange={exchange} session={props.session} />
+              <Show when={exchange.runId() !== null && !props.session.streaming()}>
+                <div class="exchange-actions">
+                  <button
+                    class="link"
+                    data-testid="branch"
+                    title="A new conversation with the turns up to here, to continue differently"
+                    onClick={() => void props.session.branchFrom(exchange)}
+                  >
+                    Branch from here
+                  </button>
+                </div>
+              </Show>
             </div>
           )}
         </For>

@@ -1,7 +1,7 @@
 // The conversation as data: exchanges of a user message and the assistant's streamed reply.
 import type { ChatEvent, ChatMessage, ChatMetrics, ClientError, TokenUsage } from "../bindings";
 
-export type ReplyStatus = "waiting" | "streaming" | "done" | "stopped" | "failed";
+export type ReplyStatus = "waiting" | "streaming" | "done" | "stopped" | "failed" | "interrupted";
 
 export interface ToolUse {
   id: string;

@@ -73,3 +73,14 @@ export function addStopSequence(list: readonly string[], typed: string): string[
 export function showStopSequence(value: string): string {
   return value.replace(/\n/g, "\\n").replace(/\t/g, "\\t");
 }
+
+/** The form showing `params` again (e.g. of a run reopened from history). */
+export function formOfParams(params: Partial<InferenceParams> | undefined): ParamsForm {
+  const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+  return {
+    maxTokens: text(params?.maxTokens),
+    temperature: text(params?.temperature),
+    topP: text(params?.topP),
+    stopSequences: params?.stopSequences ?? [],
+  };
+}

@@ -7,6 +7,8 @@ import { applyEvent, contextFor, emptyReply, stopReply, type Reply } from "../li
 
 export interface Exchange {
   id: string;
+  /** The history run that keeps this exchange, once it is saved. */
+  runId: Accessor<string | null>;
   user: string;
   reply: Accessor<Reply>;
   setReply: Setter<Reply>;
@@ -15,6 +17,7 @@ export interface Exchange {
 export interface ConversationSetup {
   modelId: () => string;
   systemPrompt: () => string;
+  onHistoryError?: (message: string) => void;
 }
 
 export function createConversation(setup: ConversationSetup) {
@@ -32,18 +35,21 @@ export function createConversation(setup: ConversationSetup) {
       params,
     };
     const [reply, setReply] = createSignal<Reply>(emptyReply(setup.modelId()));
+    const [runId, setRunId] = createSignal<string | null>(null);
     const streamId = crypto.randomUUID();
-    const parentRunId = exchanges().at(-1)?.id ?? null;
-    setExchanges([...exchanges(), { id: streamId, user: message, reply, setReply }]);
+    const parentRunId = exchanges().at(-1)?.runId() ?? null;
+    setExchanges([...exchanges(), { id: streamId, runId, user: message, reply, setReply }]);
     setActiveStream(streamId);
-    const link = { runId: streamId, conversationId: conversationId(), parentRunId };
+    const link = { conversationId: conversationId(), parentRunId };
     const result = await api.streamChat(streamId, request, link, (event) => {
       if (activeStream() === streamId) setReply((r) => applyEvent(r, event));
     });
     if (!result.ok && reply().status !== "failed") {
       setReply({ ...reply(), status: "failed", error: result.error });
-    } else if (result.ok && result.value.cancelled) {
-      setReply(stopReply);
+    } else if (result.ok) {
+      setRunId(result.value.runId);
+      if (result.value.historyError) setup.onHistoryError?.(result.value.historyError.message);
+      if (result.value.outcome.cancelled) setReply(stopReply);
     }
     if (activeStream() === streamId) setActiveStream(null);
   }
@@ -71,7 +77,8 @@ export function createConversation(setup: ConversationSetup) {
     setExchanges(
       loaded.map((run) => {
         const [reply, setReply] = createSignal(run.reply);
-        return { id: run.runId, user: run.user, reply, setReply };
+        const [runId] = createSignal<string | null>(run.runId);
+        return { id: run.runId, runId, user: run.user, reply, setReply };
       }),
     );
   }

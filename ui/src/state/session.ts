@@ -1,8 +1,18 @@
 // The chat session: models, settings, the exchanges and the stream in flight.
 import { createSignal } from "solid-js";
 import * as api from "../api";
-import type { BackendInfo, CatalogueView, ClientError, InferenceParams, ModelOption, PriceTable } from "../bindings";
-import { defaultParamsForm, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
+import type {
+  BackendInfo,
+  CatalogueView,
+  ChatRequest,
+  ClientError,
+  Conversation,
+  InferenceParams,
+  ModelOption,
+  PriceTable,
+} from "../bindings";
+import { replyOf } from "../lib/history";
+import { defaultParamsForm, formOfParams, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
 import { fillTemplate, templateVariables } from "../lib/template";
 import { createConversation, type Exchange } from "./conversation";
 
@@ -81,7 +91,38 @@ export function createSession() {
     return models().find((m) => m.invokeId === modelId());
   }
 
-  const conversation = createConversation({ modelId, systemPrompt });
+  const conversation = createConversation({
+    modelId,
+    systemPrompt,
+    onHistoryError: (message) => setNotice(`Not saved to history: ${message}`),
+  });
+
+  /** Show a stored conversation, with the model, system prompt and parameters of its last run. */
+  function openConversation(stored: Conversation): void {
+    conversation.load(
+      stored.summary.id,
+      stored.runs.map((run) => ({ runId: run.id, user: run.userText, reply: replyOf(run) })),
+    );
+    const last = stored.runs.at(-1);
+    if (!last) return;
+    try {
+      const request = JSON.parse(last.requestJson) as ChatRequest;
+      setModelId(request.modelId);
+      setSystemPrompt(request.systemPrompt ?? "");
+      setParamsForm(formOfParams(request.params));
+    } catch {
+      setModelId(last.modelId);
+    }
+  }
+
+  /** Continue differently from `exchange`: a new conversation with the turns up to it. */
+  async function branchFrom(exchange: Exchange): Promise<void> {
+    const runId = exchange.runId();
+    if (runId === null) return;
+    const branched = await api.branchConversation(runId);
+    if (branched.ok) openConversation(branched.value);
+    else setNotice(`${branched.error.message} ${branched.error.hint}`);
+  }
 
   /** The parameters to send, or `null` after saying what to fix. */
   function checkedParams(): InferenceParams | null {
@@ -170,6 +211,8 @@ export function createSession() {
     send,
     stop: conversation.stop,
     retry,
+    openConversation,
+    branchFrom,
     newChat,
   };
 }

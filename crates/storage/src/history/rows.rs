@@ -1,0 +1,135 @@
+//! Runs to and from table rows.
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, named_params};
+
+use super::model::{Run, RunMetrics, RunStatus, Usage};
+use crate::error::{Result, StorageError};
+
+impl ToSql for RunStatus {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for RunStatus {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        Self::parse(text)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown run status `{text}`").into()))
+    }
+}
+
+pub(crate) const RUN_COLUMNS: &str = "id, conversation_id, parent_run_id, created_at, finished_at, \
+    profile_id, profile_name, region, model_id, request_json, user_text, answer_text, \
+    reasoning_text, status, stop_reason, error_json, input_tokens, output_tokens, ttft_ms, \
+    latency_ms, tokens_per_second";
+
+pub(crate) fn run_from_row(row: &Row<'_>) -> rusqlite::Result<Run> {
+    let input_tokens: Option<u32> = row.get("input_tokens")?;
+    let output_tokens: Option<u32> = row.get("output_tokens")?;
+    let usage = (input_tokens.is_some() || output_tokens.is_some()).then(|| Usage {
+        input_tokens: input_tokens.unwrap_or(0),
+        output_tokens: output_tokens.unwrap_or(0),
+    });
+    let latency_ms: Option<u32> = row.get("latency_ms")?;
+    let metrics = match latency_ms {
+        Some(total_latency_ms) => Some(RunMetrics {
+            time_to_first_token_ms: row.get("ttft_ms")?,
+            total_latency_ms,
+            tokens_per_second: row.get("tokens_per_second")?,
+        }),
+        None => None,
+    };
+    Ok(Run {
+        id: row.get("id")?,
+        conversation_id: row.get("conversation_id")?,
+        parent_run_id: row.get("parent_run_id")?,
+        created_at: row.get("created_at")?,
+        finished_at: row.get("finished_at")?,
+        profile_id: row.get("profile_id")?,
+        profile_name: row.get("profile_name")?,
+        region: row.get("region")?,
+        model_id: row.get("model_id")?,
+        request_json: row.get("request_json")?,
+        user_text: row.get("user_text")?,
+        answer_text: row.get("answer_text")?,
+        reasoning_text: row.get("reasoning_text")?,
+        status: row.get("status")?,
+        stop_reason: row.get("stop_reason")?,
+        error_json: row.get("error_json")?,
+        usage,
+        metrics,
+    })
+}
+
+pub(crate) fn load_run(conn: &Connection, run_id: &str) -> Result<Run> {
+    conn.prepare_cached(&format!("SELECT {RUN_COLUMNS} FROM runs WHERE id = ?1"))?
+        .query_row([run_id], run_from_row)
+        .optional()?
+        .ok_or_else(|| StorageError::not_found("run", run_id))
+}
+
+pub(crate) fn load_runs(conn: &Connection, conversation_id: &str) -> Result<Vec<Run>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {RUN_COLUMNS} FROM runs WHERE conversation_id = ?1 ORDER BY seq"
+    ))?;
+    let runs = statement
+        .query_map([conversation_id], run_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(runs)
+}
+
+/// Inserts a complete run as it is, for copies and imports.
+pub(crate) fn insert_run(conn: &Connection, run: &Run) -> Result<()> {
+    let usage = run.usage;
+    let metrics = run.metrics;
+    conn.prepare_cached(
+        "INSERT INTO runs (id, conversation_id, parent_run_id, created_at, finished_at, \
+             profile_id, profile_name, region, model_id, request_json, user_text, answer_text, \
+             reasoning_text, status, stop_reason, error_json, input_tokens, output_tokens, \
+             ttft_ms, latency_ms, tokens_per_second) \
+         VALUES (:id, :conversation_id, :parent_run_id, :created_at, :finished_at, :profile_id, \
+             :profile_name, :region, :model_id, :request_json, :user_text, :answer_text, \
+             :reasoning_text, :status, :stop_reason, :error_json, :input_tokens, \
+             :output_tokens, :ttft_ms, :latency_ms, :tokens_per_second)",
+    )?
+    .execute(named_params! {
+        ":id": run.id,
+        ":conversation_id": run.conversation_id,
+        ":parent_run_id": run.parent_run_id,
+        ":created_at": run.created_at,
+        ":finished_at": run.finished_at,
+        ":profile_id": run.profile_id,
+        ":profile_name": run.profile_name,
+        ":region": run.region,
+        ":model_id": run.model_id,
+        ":request_json": run.request_json,
+        ":user_text": run.user_text,
+        ":answer_text": run.answer_text,
+        ":reasoning_text": run.reasoning_text,
+        ":status": run.status,
+        ":stop_reason": run.stop_reason,
+        ":error_json": run.error_json,
+        ":input_tokens": usage.map(|usage| usage.input_tokens),
+        ":output_tokens": usage.map(|usage| usage.output_tokens),
+        ":ttft_ms": metrics.and_then(|metrics| metrics.time_to_first_token_ms),
+        ":latency_ms": metrics.map(|metrics| metrics.total_latency_ms),
+        ":tokens_per_second": metrics.and_then(|metrics| metrics.tokens_per_second),
+    })?;
+    Ok(())
+}
+
+pub(crate) fn insert_conversation(
+    conn: &Connection,
+    id: &str,
+    title: &str,
+    created_at: &str,
+    updated_at: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute([id, title, created_at, updated_at])?;
+    Ok(())
+}

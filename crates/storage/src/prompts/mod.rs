@@ -1,0 +1,5 @@
+//! Saved prompts with versions.
+
+mod library;
+pub mod model;
+mod variables;
