@@ -33,5 +33,6 @@ fn crate_commands() -> &'static [&'static str] {
         "delete_prompt",
         "chat_stream",
         "cancel_chat",
+        "describe_attachment",
     ]
 }

@@ -39,6 +39,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::prompts::delete_prompt,
             commands::chat::chat_stream,
             commands::chat::cancel_chat,
+            commands::chat::describe_attachment,
         ])
 }
 

@@ -48,8 +48,11 @@ def pick_model(driver, invoke_id: str):
 
 def set_field(driver, test_id: str, text: str):
     element = by_test_id(driver, test_id)
-    element.clear()
-    element.send_keys(text)
+    # Select-all + delete fires input events (WebDriver's clear() does not), so the app sees it.
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.BACK_SPACE)
+    if text:
+        element.send_keys(text)
 
 
 def send_with_keyboard(driver, text: str):

@@ -22,6 +22,7 @@ import {
   type ProfileSummary,
   type ProfileUpdate,
   type AppSettings,
+  type AttachmentInfo,
   type PriceTable,
   type RunLink,
 } from "./bindings";
@@ -133,3 +134,6 @@ export const promptVersions = (id: string): Promise<Result<PromptVersion[], Stor
   call(() => commands.promptVersions(id));
 
 export const deletePrompt = (id: string): Promise<Result<null, StorageError>> => call(() => commands.deletePrompt(id));
+
+export const describeAttachment = (name: string, dataBase64: string): Promise<Result<AttachmentInfo>> =>
+  call(() => commands.describeAttachment(name, dataBase64));

@@ -59,6 +59,8 @@ export const commands = {
 	chatStream: (streamId: string, request: ChatRequest, link: RunLink, onEvent: Channel<ChatEvent>) => typedError<ChatRun, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, link, onEvent })),
 	/**  Stop a stream in flight: the HTTP stream is dropped and no further event is sent. */
 	cancelChat: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_chat", { streamId }),
+	/**  What an attached file is (from its bytes, not its name), or why it cannot be sent. */
+	describeAttachment: (name: string, dataBase64: string) => typedError<AttachmentInfo, ClientError>(__TAURI_INVOKE("describe_attachment", { name, dataBase64 })),
 };
 
 /* Types */
@@ -79,6 +81,22 @@ export type AppSettings = {
 	maxAttempts: number,
 	theme: Theme,
 };
+
+/**  A file as the UI sends it: its name and its content, base64-encoded. */
+export type Attachment = {
+	name: string,
+	dataBase64: string,
+};
+
+/**  What the UI shows for a file before it is sent. */
+export type AttachmentInfo = {
+	kind: AttachmentKind,
+	/**  The Converse format name: png, jpeg, gif, webp, pdf, docx, xlsx, doc, xls, html, csv, md or txt. */
+	format: string,
+	sizeBytes: number,
+};
+
+export type AttachmentKind = "image" | "document";
 
 /**  How `aws-config` will obtain credentials for a `~/.aws` profile, as far as its keys tell. */
 export type AwsProfileKind = "static" | "sso" | "credentialProcess" | "assumeRole" | "webIdentity" | "unknown";
@@ -130,6 +148,8 @@ export type ChatEvent = { type: "started"; modelId: string } | { type: "textDelt
 export type ChatMessage = {
 	role: ChatRole,
 	text: string,
+	/**  Sent as image and document blocks ahead of the text. */
+	attachments?: Attachment[],
 };
 
 export type ChatMetrics = {
@@ -159,6 +179,11 @@ export type ChatRequest = {
 	/**  The conversation so far, ending with the user's new message. */
 	messages: ChatMessage[],
 	params?: InferenceParams,
+	/**
+	 *  `additionalModelRequestFields` as JSON object text, e.g. `{"top_k": 50}` for Claude.
+	 *  Text rather than a JSON value: specta types `serde_json::Value` only behind a feature not enabled here.
+	 */
+	additionalFieldsJson?: string | null,
 };
 
 export type ChatRole = "user" | "assistant";

@@ -113,8 +113,10 @@ async fn pipeline(client: &Client) -> Duration {
         messages: vec![ChatMessage {
             role: ChatRole::User,
             text: "go".into(),
+            attachments: vec![],
         }],
         params: InferenceParams::default(),
+        additional_fields_json: None,
     };
     let mut sink = |event: ChatEvent| {
         sender

@@ -48,6 +48,12 @@ impl ClientError {
         }
     }
 
+    /// Replace the generic hint of the code with one about this failure.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = hint.into();
+        self
+    }
+
     /// Classify a Bedrock error by its modeled code and message.
     pub fn from_service(code: Option<&str>, message: Option<&str>) -> Self {
         let message = message.unwrap_or("Bedrock returned an error without a message.");
@@ -73,7 +79,13 @@ impl ClientError {
             "servicequotaexceeded" => ErrorCode::QuotaExceeded,
             _ => ErrorCode::Unknown,
         };
-        Self::new(kind, message)
+        let error = Self::new(kind, message);
+        if kind == ErrorCode::InvalidRequest && lower.contains("extraneous key") {
+            return error.with_hint(
+                "The model does not take a field you sent: remove it from additionalModelRequestFields, or use this family's own name for it (Claude top_k, Nova inferenceConfig.topK, Cohere k).",
+            );
+        }
+        error
     }
 
     pub fn from_sdk<E: ProvideErrorMetadata + std::error::Error + 'static, R: std::fmt::Debug>(
@@ -211,5 +223,10 @@ mod tests {
             ClientError::from_service(Some("Weird"), Some("?")).code,
             ErrorCode::Unknown
         );
+        let extraneous = ClientError::from_service(
+            Some("ValidationException"),
+            Some("Malformed input request: #: extraneous key [knob] is not permitted"),
+        );
+        assert!(extraneous.hint.contains("additionalModelRequestFields"));
     }
 }

@@ -1,41 +1,16 @@
 //! The chat pipeline against the emulator over real HTTP with the real SDK client.
 
+mod common;
+
 use std::time::Duration;
 
-use aws_config::retry::RetryConfig;
-use aws_config::{BehaviorVersion, Region, SdkConfig};
-use aws_credential_types::Credentials;
-use aws_credential_types::provider::SharedCredentialsProvider;
-use aws_sdk_bedrockruntime::Client;
 use bedrock_client::ErrorCode;
 use bedrock_client::chat::{
     ChatEvent, ChatMessage, ChatRequest, ChatRole, InferenceParams, stream_chat,
 };
-use bedrock_emulator::{Emulator, EmulatorConfig, RuleSpec};
+use bedrock_emulator::RuleSpec;
+use common::setup;
 use tokio_util::sync::CancellationToken;
-
-async fn setup(pace: Duration) -> (Emulator, Client) {
-    let emulator = Emulator::start(EmulatorConfig {
-        pace,
-        ..EmulatorConfig::default()
-    })
-    .await
-    .unwrap();
-    let config = SdkConfig::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(emulator.endpoint_url())
-        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            "AKIACLIENTTEST",
-            "secret",
-            None,
-            None,
-            "test",
-        )))
-        .retry_config(RetryConfig::disabled())
-        .build();
-    (emulator, Client::new(&config))
-}
 
 fn request(model: &str, messages: &[(&str, ChatRole)]) -> ChatRequest {
     ChatRequest {
@@ -46,6 +21,7 @@ fn request(model: &str, messages: &[(&str, ChatRole)]) -> ChatRequest {
             .map(|(text, role)| ChatMessage {
                 role: *role,
                 text: (*text).into(),
+                attachments: vec![],
             })
             .collect(),
         params: InferenceParams {
@@ -54,6 +30,7 @@ fn request(model: &str, messages: &[(&str, ChatRole)]) -> ChatRequest {
             top_p: None,
             stop_sequences: vec![],
         },
+        additional_fields_json: None,
     }
 }
 

@@ -1,9 +1,37 @@
-import { Show } from "solid-js";
+import { For, Show } from "solid-js";
 import type { Session } from "../state/session";
 
+function kilobytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export function Composer(props: { session: Session }) {
+  let picker: HTMLInputElement | undefined;
   return (
     <footer class="composer">
+      <Show when={props.session.attachments().length > 0}>
+        <div class="chips attachments" data-testid="attachments">
+          <For each={props.session.attachments()}>
+            {(file) => (
+              <span class="chip" classList={{ invalid: file.error !== null }} data-testid="attachment" title={file.error?.hint ?? ""}>
+                <span>{file.name}</span>
+                <span class="muted">
+                  {file.info ? `${file.info.format} · ${kilobytes(file.info.sizeBytes)}` : (file.error?.message ?? "")}
+                </span>
+                <button
+                  class="chip-remove"
+                  title="Remove"
+                  onClick={() => {
+                    props.session.detach(file.name);
+                  }}
+                >
+                  ×
+                </button>
+              </span>
+            )}
+          </For>
+        </div>
+      </Show>
       <Show when={props.session.notice()}>
         {(notice) => (
           <p class="notice" data-testid="notice">
@@ -25,6 +53,22 @@ export function Composer(props: { session: Session }) {
             }
           }}
         />
+        <input
+          ref={(el) => (picker = el)}
+          type="file"
+          multiple
+          class="visually-hidden"
+          data-testid="attach-input"
+          accept="image/png,image/jpeg,image/gif,image/webp,.pdf,.csv,.doc,.docx,.xls,.xlsx,.html,.txt,.md"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = "";
+            void props.session.attach(files);
+          }}
+        />
+        <button class="secondary" data-testid="attach" title="Attach images or documents" onClick={() => picker?.click()}>
+          Attach
+        </button>
         <Show
           when={props.session.streaming()}
           fallback={

@@ -1,4 +1,5 @@
 import { For } from "solid-js";
+import { controlsFor } from "../lib/modelControls";
 import type { Profiles } from "../state/profiles";
 import type { Session } from "../state/session";
 import { ModelPicker } from "./ModelPicker";
@@ -51,7 +52,12 @@ export function Sidebar(props: { session: Session; profiles: Profiles; view: Vie
           id="system-prompt"
           data-testid="system-prompt"
           rows={6}
-          placeholder="You are a concise assistant…"
+          disabled={!controlsFor(props.session.modelId()).systemPrompt}
+          placeholder={
+            controlsFor(props.session.modelId()).systemPrompt
+              ? "You are a concise assistant…"
+              : `${controlsFor(props.session.modelId()).family} takes no system prompt through Converse`
+          }
           value={props.session.systemPrompt()}
           onInput={(e) => props.session.setSystemPrompt(e.currentTarget.value)}
         />

@@ -106,6 +106,9 @@ export function Transcript(props: { session: Session }) {
                   <span class="who">You</span>
                 </header>
                 <p class="user-text">{exchange.user}</p>
+                <Show when={exchange.attachments.length > 0}>
+                  <p class="muted">📎 {exchange.attachments.map((a) => a.name).join(", ")}</p>
+                </Show>
               </article>
               <ReplyView exchange={exchange} session={props.session} />
               <Show when={exchange.runId() !== null && !props.session.streaming()}>

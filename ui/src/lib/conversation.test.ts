@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatEvent } from "../bindings";
-import { applyEvent, contextFor, emptyReply, stopReply } from "./conversation";
+import { applyEvent, contextFor, emptyReply, settleReply, stopReply } from "./conversation";
 
 const metrics = {
   timeToFirstTokenMs: 120,
@@ -80,11 +80,35 @@ describe("contextFor", () => {
       "continue",
     );
     expect(messages).toEqual([
-      { role: "user", text: "2+2?" },
+      { role: "user", text: "2+2?", attachments: [] },
       { role: "assistant", text: "4" },
-      { role: "user", text: "story" },
+      { role: "user", text: "story", attachments: [] },
       { role: "assistant", text: "Once upon" },
-      { role: "user", text: "continue" },
+      { role: "user", text: "continue", attachments: [] },
     ]);
+  });
+});
+
+describe("settleReply", () => {
+  const outcome = {
+    text: "full text",
+    stopReason: "end_turn",
+    usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 },
+    metrics,
+    cancelled: false,
+    error: null,
+  };
+
+  it("finishes a reply whose last events never arrived from the outcome", () => {
+    const streaming = applyEvent(emptyReply("m"), { type: "textDelta", block: 0, text: "full" });
+    const settled = settleReply(streaming, outcome);
+    expect(settled).toMatchObject({ status: "done", text: "full text", stopReason: "end_turn" });
+    expect(settled.usage?.outputTokens).toBe(2);
+  });
+
+  it("leaves finished replies alone and marks cancelled ones stopped", () => {
+    const done = { ...emptyReply("m"), status: "done" as const, text: "x" };
+    expect(settleReply(done, outcome)).toBe(done);
+    expect(settleReply(emptyReply("m"), { ...outcome, cancelled: true }).status).toBe("stopped");
   });
 });

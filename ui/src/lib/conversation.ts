@@ -1,5 +1,5 @@
 // The conversation as data: exchanges of a user message and the assistant's streamed reply.
-import type { ChatEvent, ChatMessage, ChatMetrics, ClientError, TokenUsage } from "../bindings";
+import type { Attachment, ChatEvent, ChatMessage, ChatMetrics, ChatOutcome, ClientError, TokenUsage } from "../bindings";
 
 export type ReplyStatus = "waiting" | "streaming" | "done" | "stopped" | "failed" | "interrupted";
 
@@ -66,6 +66,25 @@ export function applyEvent(reply: Reply, event: ChatEvent): Reply {
   }
 }
 
+/**
+ * The reply once the command returned: its outcome is the final word, so an event that never
+ * reached the view (a closed channel, a dropped frame) cannot leave it "streaming" forever.
+ */
+export function settleReply(reply: Reply, outcome: ChatOutcome): Reply {
+  if (reply.status !== "waiting" && reply.status !== "streaming") return reply;
+  const text = outcome.text.length > reply.text.length ? outcome.text : reply.text;
+  if (outcome.cancelled) return { ...reply, text, status: "stopped" };
+  if (outcome.error) return { ...reply, text, status: "failed", error: outcome.error };
+  return {
+    ...reply,
+    text,
+    status: "done",
+    stopReason: reply.stopReason ?? outcome.stopReason,
+    usage: reply.usage ?? outcome.usage,
+    metrics: reply.metrics ?? outcome.metrics,
+  };
+}
+
 /** The reply once the user stopped it: what arrived stays. */
 export function stopReply(reply: Reply): Reply {
   return reply.status === "waiting" || reply.status === "streaming"
@@ -75,6 +94,7 @@ export function stopReply(reply: Reply): Reply {
 
 export interface ExchangeData {
   user: string;
+  attachments?: Attachment[];
   reply: Reply;
 }
 
@@ -83,12 +103,16 @@ export interface ExchangeData {
  * cut-off one), then the new user message. Exchanges with no reply text are left out so
  * roles keep alternating, as Converse requires.
  */
-export function contextFor(exchanges: readonly ExchangeData[], next: string): ChatMessage[] {
+export function contextFor(
+  exchanges: readonly ExchangeData[],
+  next: string,
+  attachments: Attachment[] = [],
+): ChatMessage[] {
   const messages: ChatMessage[] = [];
-  for (const { user, reply } of exchanges) {
+  for (const { user, attachments: sent, reply } of exchanges) {
     if (reply.text.trim() === "") continue;
-    messages.push({ role: "user", text: user }, { role: "assistant", text: reply.text });
+    messages.push({ role: "user", text: user, attachments: sent ?? [] }, { role: "assistant", text: reply.text });
   }
-  messages.push({ role: "user", text: next });
+  messages.push({ role: "user", text: next, attachments });
   return messages;
 }

@@ -10,15 +10,22 @@ describe("parseParams", () => {
 
   it("says what to fix for each bad field", () => {
     const { errors } = parseParams({
+      ...defaultParamsForm,
       maxTokens: "0",
       temperature: "1.5",
       topP: "abc",
       stopSequences: ["a", "b", "c", "d", "e"],
+      topK: "0",
+      reasoningBudget: "100",
+      additionalJson: "{",
     });
     expect(errors.maxTokens).toMatch(/at least 1/);
     expect(errors.temperature).toMatch(/between 0 and 1/);
     expect(errors.topP).toMatch(/between 0 and 1/);
     expect(errors.stopSequences).toMatch(/at most 4/);
+    expect(errors.topK).toMatch(/1 to 500/);
+    expect(errors.reasoningBudget).toMatch(/at least 1024/);
+    expect(errors.additionalJson).toMatch(/Not valid JSON/);
   });
 
   it("rejects fractional max tokens", () => {

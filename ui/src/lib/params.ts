@@ -1,11 +1,17 @@
 // Inference parameters as typed in the form, checked before anything is sent.
 import type { InferenceParams } from "../bindings";
+import { parseAdditionalFields, type AdditionalFields } from "./modelControls";
 
 export interface ParamsForm {
   maxTokens: string;
   temperature: string;
   topP: string;
   stopSequences: string[];
+  /** Sent in additionalModelRequestFields, where the model's family takes it. */
+  topK: string;
+  reasoningBudget: string;
+  /** The additionalModelRequestFields JSON editor's text. */
+  additionalJson: string;
 }
 
 export type ParamErrors = Partial<Record<keyof ParamsForm, string>>;
@@ -15,6 +21,9 @@ export const defaultParamsForm: ParamsForm = {
   temperature: "0.7",
   topP: "",
   stopSequences: [],
+  topK: "",
+  reasoningBudget: "",
+  additionalJson: "",
 };
 
 const MAX_STOP_SEQUENCES = 4;
@@ -31,7 +40,13 @@ function parseNumber(
 }
 
 /** The params to send, or what to fix; an empty field means the model's default. */
-export function parseParams(form: ParamsForm): { params: InferenceParams; errors: ParamErrors } {
+export interface ExtraParams {
+  topK: number | null;
+  reasoningBudget: number | null;
+  additional: AdditionalFields | null;
+}
+
+export function parseParams(form: ParamsForm): { params: InferenceParams; extra: ExtraParams; errors: ParamErrors } {
   const errors: ParamErrors = {};
   const maxTokens = parseNumber(
     form.maxTokens,
@@ -44,6 +59,16 @@ export function parseParams(form: ParamsForm): { params: InferenceParams; errors
     "Temperature is between 0 and 1.",
   );
   const topP = parseNumber(form.topP, (n) => n >= 0 && n <= 1, "Top P is between 0 and 1.");
+  const topK = parseNumber(form.topK, (n) => Number.isInteger(n) && n >= 1 && n <= 500, "Top K is a whole number from 1 to 500.");
+  const budget = parseNumber(
+    form.reasoningBudget,
+    (n) => Number.isInteger(n) && n >= 1024,
+    "The reasoning budget is at least 1024 tokens (and below max tokens).",
+  );
+  const additional = parseAdditionalFields(form.additionalJson);
+  if (topK.error) errors.topK = topK.error;
+  if (budget.error) errors.reasoningBudget = budget.error;
+  if (additional.error) errors.additionalJson = additional.error;
   if (maxTokens.error) errors.maxTokens = maxTokens.error;
   if (temperature.error) errors.temperature = temperature.error;
   if (topP.error) errors.topP = topP.error;
@@ -58,6 +83,7 @@ export function parseParams(form: ParamsForm): { params: InferenceParams; errors
       topP: topP.value,
       stopSequences,
     },
+    extra: { topK: topK.value, reasoningBudget: budget.value, additional: additional.fields },
     errors,
   };
 }
@@ -78,6 +104,7 @@ export function showStopSequence(value: string): string {
 export function formOfParams(params: Partial<InferenceParams> | undefined): ParamsForm {
   const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
   return {
+    ...defaultParamsForm,
     maxTokens: text(params?.maxTokens),
     temperature: text(params?.temperature),
     topP: text(params?.topP),

@@ -2,14 +2,15 @@
 // one; compare mode has one per pane, all fed the same messages.
 import { createSignal, type Accessor, type Setter } from "solid-js";
 import * as api from "../api";
-import type { InferenceParams } from "../bindings";
-import { applyEvent, contextFor, emptyReply, stopReply, type Reply } from "../lib/conversation";
+import type { Attachment, InferenceParams } from "../bindings";
+import { applyEvent, contextFor, emptyReply, settleReply, stopReply, type Reply } from "../lib/conversation";
 
 export interface Exchange {
   id: string;
   /** The history run that keeps this exchange, once it is saved. */
   runId: Accessor<string | null>;
   user: string;
+  attachments: Attachment[];
   reply: Accessor<Reply>;
   setReply: Setter<Reply>;
 }
@@ -20,25 +21,34 @@ export interface ConversationSetup {
   onHistoryError?: (message: string) => void;
 }
 
+export interface SendOptions {
+  /** The system prompt with its variables filled in. */
+  systemPrompt?: string;
+  attachments?: Attachment[];
+  additionalFieldsJson?: string | null;
+}
+
 export function createConversation(setup: ConversationSetup) {
   const [exchanges, setExchanges] = createSignal<Exchange[]>([]);
   const [activeStream, setActiveStream] = createSignal<string | null>(null);
   const [conversationId, setConversationId] = createSignal<string>(crypto.randomUUID());
 
   /** Send `message` after the conversation so far; resolves when the answer has ended. */
-  async function send(message: string, params: InferenceParams, systemPrompt = setup.systemPrompt()): Promise<void> {
-    const history = exchanges().map((e) => ({ user: e.user, reply: e.reply() }));
+  async function send(message: string, params: InferenceParams, options: SendOptions = {}): Promise<void> {
+    const history = exchanges().map((e) => ({ user: e.user, attachments: e.attachments, reply: e.reply() }));
+    const attachments = options.attachments ?? [];
     const request = {
       modelId: setup.modelId(),
-      systemPrompt,
-      messages: contextFor(history, message),
+      systemPrompt: options.systemPrompt ?? setup.systemPrompt(),
+      messages: contextFor(history, message, attachments),
       params,
+      additionalFieldsJson: options.additionalFieldsJson ?? null,
     };
     const [reply, setReply] = createSignal<Reply>(emptyReply(setup.modelId()));
     const [runId, setRunId] = createSignal<string | null>(null);
     const streamId = crypto.randomUUID();
     const parentRunId = exchanges().at(-1)?.runId() ?? null;
-    setExchanges([...exchanges(), { id: streamId, runId, user: message, reply, setReply }]);
+    setExchanges([...exchanges(), { id: streamId, runId, user: message, attachments, reply, setReply }]);
     setActiveStream(streamId);
     const link = { conversationId: conversationId(), parentRunId };
     const result = await api.streamChat(streamId, request, link, (event) => {
@@ -49,7 +59,7 @@ export function createConversation(setup: ConversationSetup) {
     } else if (result.ok) {
       setRunId(result.value.runId);
       if (result.value.historyError) setup.onHistoryError?.(result.value.historyError.message);
-      if (result.value.outcome.cancelled) setReply(stopReply);
+      setReply((r) => settleReply(r, result.value.outcome));
     }
     if (activeStream() === streamId) setActiveStream(null);
   }
@@ -78,7 +88,7 @@ export function createConversation(setup: ConversationSetup) {
       loaded.map((run) => {
         const [reply, setReply] = createSignal(run.reply);
         const [runId] = createSignal<string | null>(run.runId);
-        return { id: run.runId, runId, user: run.user, reply, setReply };
+        return { id: run.runId, runId, user: run.user, attachments: [], reply, setReply };
       }),
     );
   }

@@ -2,6 +2,7 @@
 import { createSignal } from "solid-js";
 import * as api from "../api";
 import type {
+  AttachmentInfo,
   BackendInfo,
   CatalogueView,
   ChatRequest,
@@ -12,11 +13,32 @@ import type {
   PriceTable,
 } from "../bindings";
 import { replyOf } from "../lib/history";
+import { additionalFieldsFor, controlsFor } from "../lib/modelControls";
 import { defaultParamsForm, formOfParams, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
 import { fillTemplate, templateVariables } from "../lib/template";
 import { createConversation, type Exchange } from "./conversation";
 
 export type { Exchange } from "./conversation";
+
+export interface PendingAttachment {
+  name: string;
+  dataBase64: string;
+  info: AttachmentInfo | null;
+  error: ClientError | null;
+}
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      resolve(typeof reader.result === "string" ? reader.result : "");
+    };
+    reader.onerror = () => {
+      reject(reader.error ?? new Error(`could not read ${file.name}`));
+    };
+    reader.readAsDataURL(file);
+  });
+}
 
 /** The release date in a model ID (`...-20250219-v1:0`), for "newest first". */
 function releaseDate(modelId: string): string {
@@ -41,6 +63,23 @@ export function createSession() {
   const [modelQuery, setModelQuery] = createSignal("");
   const [prices, setPrices] = createSignal<PriceTable | null>(null);
   const [variables, setVariables] = createSignal<Record<string, string>>({});
+  const [attachments, setAttachments] = createSignal<PendingAttachment[]>([]);
+
+  /** Read picked files and ask the backend what they are (from their bytes). */
+  async function attach(files: readonly File[]): Promise<void> {
+    for (const file of files) {
+      const dataBase64 = await readAsDataUrl(file);
+      const described = await api.describeAttachment(file.name, dataBase64);
+      const pending: PendingAttachment = described.ok
+        ? { name: file.name, dataBase64, info: described.value, error: null }
+        : { name: file.name, dataBase64, info: null, error: described.error };
+      setAttachments([...attachments(), pending]);
+    }
+  }
+
+  function detach(name: string): void {
+    setAttachments(attachments().filter((a) => a.name !== name));
+  }
   /** The `{{variables}}` of the system prompt and the draft, to fill in before sending. */
   const variableNames = () => templateVariables(systemPrompt(), draft());
   const [modelsLoading, setModelsLoading] = createSignal(true);
@@ -124,15 +163,16 @@ export function createSession() {
     else setNotice(`${branched.error.message} ${branched.error.hint}`);
   }
 
-  /** The parameters to send, or `null` after saying what to fix. */
-  function checkedParams(): InferenceParams | null {
-    const { params, errors } = parseParams(paramsForm());
+  /** The parameters and additional fields to send, or `null` after saying what to fix. */
+  function checkedParams(): { params: InferenceParams; additionalFieldsJson: string | null } | null {
+    const { params, extra, errors } = parseParams(paramsForm());
     setParamErrors(errors);
     if (Object.keys(errors).length > 0) {
       setNotice("Fix the highlighted parameters, then send again.");
       return null;
     }
-    return params;
+    const fields = additionalFieldsFor(controlsFor(modelId()), extra.topK, extra.reasoningBudget, extra.additional);
+    return { params, additionalFieldsJson: fields === null ? null : JSON.stringify(fields) };
   }
 
   /** Send `text` with the conversation so far; the draft is cleared only once it is on its way. */
@@ -147,8 +187,13 @@ export function createSession() {
       setNotice("Pick a model first.");
       return;
     }
-    const params = checkedParams();
-    if (params === null) return;
+    const checked = checkedParams();
+    if (checked === null) return;
+    const unreadable = attachments().filter((a) => a.error !== null);
+    if (unreadable.length > 0) {
+      setNotice(`Remove ${unreadable.map((a) => a.name).join(", ")}: ${unreadable[0]?.error?.message ?? ""}`);
+      return;
+    }
     const filledMessage = fillTemplate(message, variables());
     const filledSystem = fillTemplate(systemPrompt(), variables());
     const missing = [...new Set([...filledMessage.missing, ...filledSystem.missing])];
@@ -159,7 +204,13 @@ export function createSession() {
     setNotice(null);
     const typed = text === draft();
     if (typed) setDraft("");
-    await conversation.send(filledMessage.text, params, filledSystem.text);
+    const files = typed ? attachments().map((a) => ({ name: a.name, dataBase64: a.dataBase64 })) : [];
+    if (typed) setAttachments([]);
+    await conversation.send(filledMessage.text, checked.params, {
+      systemPrompt: filledSystem.text,
+      attachments: files,
+      additionalFieldsJson: checked.additionalFieldsJson,
+    });
     // After a failure the text goes back to the message box, unless something new was typed.
     const last = conversation.exchanges().at(-1)?.reply();
     if (typed && last?.status === "failed" && last.text === "" && draft() === "") setDraft(text);
@@ -188,6 +239,9 @@ export function createSession() {
     prices,
     variables,
     setVariables,
+    attachments,
+    attach,
+    detach,
     variableNames,
     modelId,
     setModelId,

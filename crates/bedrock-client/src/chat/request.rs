@@ -5,8 +5,11 @@ use aws_sdk_bedrockruntime::operation::converse_stream::builders::ConverseStream
 use aws_sdk_bedrockruntime::types::{
     ContentBlock, ConversationRole, InferenceConfiguration, Message, SystemContentBlock,
 };
+use aws_smithy_types::Document;
 use serde::{Deserialize, Serialize};
 
+use super::additional_fields::parse_additional_fields;
+use super::attachments::{self, Attachment};
 use crate::error::{ClientError, ErrorCode};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -22,6 +25,9 @@ pub enum ChatRole {
 pub struct ChatMessage {
     pub role: ChatRole,
     pub text: String,
+    /// Sent as image and document blocks ahead of the text.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -46,11 +52,24 @@ pub struct ChatRequest {
     pub messages: Vec<ChatMessage>,
     #[serde(default)]
     pub params: InferenceParams,
+    /// `additionalModelRequestFields` as JSON object text, e.g. `{"top_k": 50}` for Claude.
+    /// Text rather than a JSON value: specta types `serde_json::Value` only behind a feature not enabled here.
+    #[serde(default)]
+    pub additional_fields_json: Option<String>,
 }
 
 impl ChatRequest {
-    /// Checks the client can make before anything is sent.
+    /// Checks the client can make before anything is sent, attachments and additional fields included.
     pub fn validate(&self) -> Result<(), ClientError> {
+        self.validate_fields()?;
+        self.additional_fields()?;
+        for message in &self.messages {
+            attachments::prepare(&message.attachments)?;
+        }
+        Ok(())
+    }
+
+    fn validate_fields(&self) -> Result<(), ClientError> {
         let invalid = |message: &str| Err(ClientError::new(ErrorCode::InvalidRequest, message));
         if self.model_id.trim().is_empty() {
             return invalid("Pick a model first.");
@@ -79,7 +98,8 @@ impl ChatRequest {
         &self,
         client: &Client,
     ) -> Result<ConverseStreamFluentBuilder, ClientError> {
-        self.validate()?;
+        self.validate_fields()?;
+        let additional_fields = self.additional_fields()?;
         let mut builder = client.converse_stream().model_id(&self.model_id);
         if !self.system_prompt.trim().is_empty() {
             builder = builder.system(SystemContentBlock::Text(self.system_prompt.clone()));
@@ -89,9 +109,14 @@ impl ChatRequest {
                 ChatRole::User => ConversationRole::User,
                 ChatRole::Assistant => ConversationRole::Assistant,
             };
+            let mut content = attachments::prepare(&message.attachments)?
+                .into_iter()
+                .map(|attachment| attachment.into_content_block())
+                .collect::<Result<Vec<_>, _>>()?;
+            content.push(ContentBlock::Text(message.text.clone()));
             let message = Message::builder()
                 .role(role)
-                .content(ContentBlock::Text(message.text.clone()))
+                .set_content(Some(content))
                 .build()
                 .map_err(|e| ClientError::new(ErrorCode::InvalidRequest, e.to_string()))?;
             builder = builder.messages(message);
@@ -104,6 +129,119 @@ impl ChatRequest {
         for stop in params.stop_sequences.iter().filter(|s| !s.is_empty()) {
             config = config.stop_sequences(stop);
         }
-        Ok(builder.inference_config(config.build()))
+        Ok(builder
+            .inference_config(config.build())
+            .set_additional_model_request_fields(additional_fields))
+    }
+
+    fn additional_fields(&self) -> Result<Option<Document>, ClientError> {
+        self.additional_fields_json
+            .as_deref()
+            .map_or(Ok(None), parse_additional_fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_bedrockruntime::config::{BehaviorVersion, Region};
+    use aws_sdk_bedrockruntime::types::{DocumentFormat, ImageFormat};
+
+    use super::*;
+
+    fn client() -> Client {
+        let config = aws_sdk_bedrockruntime::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("us-east-1"))
+            .build();
+        Client::from_conf(config)
+    }
+
+    fn attachment(name: &str, bytes: &[u8]) -> Attachment {
+        Attachment {
+            name: name.into(),
+            data_base64: aws_smithy_types::base64::encode(bytes),
+        }
+    }
+
+    fn request(attachments: Vec<Attachment>, additional_fields_json: Option<&str>) -> ChatRequest {
+        ChatRequest {
+            model_id: "amazon.nova-pro-v1:0".into(),
+            system_prompt: String::new(),
+            messages: vec![ChatMessage {
+                role: ChatRole::User,
+                text: "Compare them".into(),
+                attachments,
+            }],
+            params: InferenceParams::default(),
+            additional_fields_json: additional_fields_json.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn attachments_come_before_the_text_and_fields_are_passed_on() {
+        let request = request(
+            vec![
+                attachment("table.csv", b"a,b,c\n1,2,3\n4,5,6\n"),
+                attachment("photo.jpg", b"\xFF\xD8\xFF\xE0"),
+            ],
+            Some(r#"{"top_k": 50}"#),
+        );
+        let builder = request.to_converse_stream(&client()).unwrap();
+        let input = builder.as_input();
+        let content = &input.get_messages().as_ref().unwrap()[0].content;
+        let [
+            ContentBlock::Document(document),
+            ContentBlock::Image(image),
+            ContentBlock::Text(text),
+        ] = content.as_slice()
+        else {
+            panic!("{content:?}")
+        };
+        assert_eq!(
+            (&document.format, document.name.as_str()),
+            (&DocumentFormat::Csv, "table")
+        );
+        assert_eq!(image.format, ImageFormat::Jpeg);
+        assert_eq!(text, "Compare them");
+        let fields = input
+            .get_additional_model_request_fields()
+            .as_ref()
+            .unwrap();
+        assert_eq!(fields.as_object().unwrap()["top_k"], Document::from(50_u64));
+    }
+
+    #[test]
+    fn validate_checks_attachments_and_fields() {
+        assert!(
+            request(vec![attachment("ok.txt", b"fine")], Some("{}"))
+                .validate()
+                .is_ok()
+        );
+        let unknown = request(vec![attachment("clip.mp4", b"\x00\x00\x00\x18ftyp")], None);
+        assert!(unknown.validate().unwrap_err().message.contains("clip.mp4"));
+        let images = vec![attachment("dot.gif", b"GIF89a"); 21];
+        assert!(
+            request(images, None)
+                .validate()
+                .unwrap_err()
+                .message
+                .contains("21 images")
+        );
+        let array = request(vec![], Some("[]")).validate().unwrap_err();
+        assert_eq!(
+            array.message,
+            "additionalModelRequestFields must be a JSON object"
+        );
+    }
+
+    #[test]
+    fn old_requests_without_the_new_fields_still_parse() {
+        let json = r#"{"modelId": "m", "messages": [{"role": "user", "text": "hi"}]}"#;
+        let request: ChatRequest = serde_json::from_str(json).unwrap();
+        assert!(request.messages[0].attachments.is_empty());
+        assert_eq!(request.additional_fields_json, None);
+        let with_file = r#"{"role": "user", "text": "hi", "attachments": [{"name": "a.txt", "dataBase64": "aGk="}]}"#;
+        let message: ChatMessage = serde_json::from_str(with_file).unwrap();
+        assert_eq!(message.attachments[0].decode().unwrap(), b"hi");
     }
 }
