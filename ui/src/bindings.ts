@@ -150,6 +150,10 @@ export type ChatMessage = {
 	text: string,
 	/**  Sent as image and document blocks ahead of the text. */
 	attachments?: Attachment[],
+	/**  In assistant messages: the tool calls the model made. */
+	toolCalls?: ToolCall[],
+	/**  In user messages: answers to the previous message's tool calls. */
+	toolAnswers?: ToolAnswer[],
 };
 
 export type ChatMetrics = {
@@ -184,6 +188,8 @@ export type ChatRequest = {
 	 *  Text rather than a JSON value: specta types `serde_json::Value` only behind a feature not enabled here.
 	 */
 	additionalFieldsJson?: string | null,
+	/**  The tools the model may call, as a JSON array of `{name, description, inputSchema}`. */
+	toolsJson?: string | null,
 };
 
 export type ChatRole = "user" | "assistant";
@@ -476,6 +482,21 @@ export type TokenUsage = {
 	inputTokens: number,
 	outputTokens: number,
 	totalTokens: number,
+};
+
+/**  The user's answer to a tool call. */
+export type ToolAnswer = {
+	toolUseId: string,
+	text: string,
+	isError?: boolean,
+};
+
+/**  A tool call the model made, kept to send back with the conversation. */
+export type ToolCall = {
+	toolUseId: string,
+	name: string,
+	/**  The input as the model streamed it: JSON object text. */
+	inputJson: string,
 };
 
 export type Usage = {

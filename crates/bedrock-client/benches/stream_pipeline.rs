@@ -114,9 +114,12 @@ async fn pipeline(client: &Client) -> Duration {
             role: ChatRole::User,
             text: "go".into(),
             attachments: vec![],
+            tool_calls: vec![],
+            tool_answers: vec![],
         }],
         params: InferenceParams::default(),
         additional_fields_json: None,
+        tools_json: None,
     };
     let mut sink = |event: ChatEvent| {
         sender

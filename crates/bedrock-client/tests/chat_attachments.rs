@@ -30,12 +30,15 @@ fn request(attachments: Vec<Attachment>, additional_fields_json: Option<&str>) -
             role: ChatRole::User,
             text: "What do these show?".into(),
             attachments,
+            tool_calls: vec![],
+            tool_answers: vec![],
         }],
         params: InferenceParams {
             max_tokens: Some(300),
             ..InferenceParams::default()
         },
         additional_fields_json: additional_fields_json.map(str::to_owned),
+        tools_json: None,
     }
 }
 

@@ -22,6 +22,8 @@ fn request(model: &str, messages: &[(&str, ChatRole)]) -> ChatRequest {
                 role: *role,
                 text: (*text).into(),
                 attachments: vec![],
+                tool_calls: vec![],
+                tool_answers: vec![],
             })
             .collect(),
         params: InferenceParams {
@@ -31,6 +33,7 @@ fn request(model: &str, messages: &[(&str, ChatRole)]) -> ChatRequest {
             stop_sequences: vec![],
         },
         additional_fields_json: None,
+        tools_json: None,
     }
 }
 

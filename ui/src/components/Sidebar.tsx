@@ -5,6 +5,7 @@ import type { Session } from "../state/session";
 import { ModelPicker } from "./ModelPicker";
 import { ParamsPanel } from "./ParamsPanel";
 import { ProfileSwitcher } from "./profiles/ProfileSwitcher";
+import { ToolsEditor } from "./ToolsEditor";
 import { VariablesPanel } from "./VariablesPanel";
 
 import type { View } from "../App";
@@ -63,6 +64,7 @@ export function Sidebar(props: { session: Session; profiles: Profiles; view: Vie
         />
       </section>
       <VariablesPanel session={props.session} />
+      <ToolsEditor session={props.session} />
       <ParamsPanel session={props.session} />
     </aside>
   );

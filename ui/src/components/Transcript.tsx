@@ -1,6 +1,7 @@
 import { createEffect, For, Match, on, Show, Switch } from "solid-js";
 import type { Exchange, Session } from "../state/session";
 import { ErrorCard } from "./ErrorCard";
+import { ToolAnswers } from "./ToolAnswers";
 import { Markdown } from "./Markdown";
 import { MetricsLine } from "./MetricsLine";
 
@@ -35,11 +36,21 @@ function ReplyView(props: { exchange: Exchange; session: Session }) {
       <For each={reply().toolUses}>
         {(tool) => (
           <div class="tool-use">
-            <span class="pill">tool · {tool.name}</span>
+            <span class="pill" data-testid="tool-call">tool · {tool.name}</span>
             <pre>{tool.input}</pre>
           </div>
         )}
       </For>
+      <Show
+        when={
+          props.exchange === props.session.exchanges().at(-1) &&
+          reply().status === "done" &&
+          reply().stopReason === "tool_use" &&
+          reply().toolUses.length > 0
+        }
+      >
+        <ToolAnswers calls={reply().toolUses} session={props.session} />
+      </Show>
       <Show when={reply().error}>
         {(error) => (
           <ErrorCard
@@ -105,7 +116,16 @@ export function Transcript(props: { session: Session }) {
                 <header class="message-head">
                   <span class="who">You</span>
                 </header>
-                <p class="user-text">{exchange.user}</p>
+                <Show when={exchange.user !== ""}>
+                  <p class="user-text">{exchange.user}</p>
+                </Show>
+                <For each={exchange.toolAnswers}>
+                  {(answer) => (
+                    <p class="user-text tool-result-sent">
+                      <span class="pill">tool result</span> {answer.text}
+                    </p>
+                  )}
+                </For>
                 <Show when={exchange.attachments.length > 0}>
                   <p class="muted">📎 {exchange.attachments.map((a) => a.name).join(", ")}</p>
                 </Show>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatEvent } from "../bindings";
-import { applyEvent, contextFor, emptyReply, settleReply, stopReply } from "./conversation";
+import { applyEvent, contextFor, emptyReply, pendingToolCalls, settleReply, stopReply } from "./conversation";
 
 const metrics = {
   timeToFirstTokenMs: 120,
@@ -80,12 +80,31 @@ describe("contextFor", () => {
       "continue",
     );
     expect(messages).toEqual([
-      { role: "user", text: "2+2?", attachments: [] },
-      { role: "assistant", text: "4" },
-      { role: "user", text: "story", attachments: [] },
-      { role: "assistant", text: "Once upon" },
-      { role: "user", text: "continue", attachments: [] },
+      { role: "user", text: "2+2?", attachments: [], toolAnswers: [] },
+      { role: "assistant", text: "4", toolCalls: [] },
+      { role: "user", text: "story", attachments: [], toolAnswers: [] },
+      { role: "assistant", text: "Once upon", toolCalls: [] },
+      { role: "user", text: "continue", attachments: [], toolAnswers: [] },
     ]);
+  });
+
+  it("sends tool calls back with the user's results", () => {
+    const called = {
+      ...emptyReply("m"),
+      status: "done" as const,
+      stopReason: "tool_use",
+      toolUses: [{ id: "t1", name: "get_weather", input: '{"city":"Paris"}' }],
+    };
+    expect(pendingToolCalls([{ user: "weather?", reply: called }])).toHaveLength(1);
+    const messages = contextFor([{ user: "weather?", reply: called }], "", {
+      toolAnswers: [{ toolUseId: "t1", text: "sunny", isError: false }],
+    });
+    expect(messages[1]).toEqual({
+      role: "assistant",
+      text: "",
+      toolCalls: [{ toolUseId: "t1", name: "get_weather", inputJson: '{"city":"Paris"}' }],
+    });
+    expect(messages[2]?.toolAnswers).toEqual([{ toolUseId: "t1", text: "sunny", isError: false }]);
   });
 });
 

@@ -1,5 +1,14 @@
 // The conversation as data: exchanges of a user message and the assistant's streamed reply.
-import type { Attachment, ChatEvent, ChatMessage, ChatMetrics, ChatOutcome, ClientError, TokenUsage } from "../bindings";
+import type {
+  Attachment,
+  ChatEvent,
+  ChatMessage,
+  ChatMetrics,
+  ChatOutcome,
+  ClientError,
+  TokenUsage,
+  ToolAnswer,
+} from "../bindings";
 
 export type ReplyStatus = "waiting" | "streaming" | "done" | "stopped" | "failed" | "interrupted";
 
@@ -95,7 +104,13 @@ export function stopReply(reply: Reply): Reply {
 export interface ExchangeData {
   user: string;
   attachments?: Attachment[];
+  toolAnswers?: ToolAnswer[];
   reply: Reply;
+}
+
+export interface NextMessage {
+  attachments?: Attachment[];
+  toolAnswers?: ToolAnswer[];
 }
 
 /**
@@ -103,16 +118,25 @@ export interface ExchangeData {
  * cut-off one), then the new user message. Exchanges with no reply text are left out so
  * roles keep alternating, as Converse requires.
  */
-export function contextFor(
-  exchanges: readonly ExchangeData[],
-  next: string,
-  attachments: Attachment[] = [],
-): ChatMessage[] {
+export function contextFor(exchanges: readonly ExchangeData[], next: string, extra: NextMessage = {}): ChatMessage[] {
   const messages: ChatMessage[] = [];
-  for (const { user, attachments: sent, reply } of exchanges) {
-    if (reply.text.trim() === "") continue;
-    messages.push({ role: "user", text: user, attachments: sent ?? [] }, { role: "assistant", text: reply.text });
+  for (const { user, attachments, toolAnswers, reply } of exchanges) {
+    if (reply.text.trim() === "" && reply.toolUses.length === 0) continue;
+    messages.push(
+      { role: "user", text: user, attachments: attachments ?? [], toolAnswers: toolAnswers ?? [] },
+      {
+        role: "assistant",
+        text: reply.text,
+        toolCalls: reply.toolUses.map((t) => ({ toolUseId: t.id, name: t.name, inputJson: t.input })),
+      },
+    );
   }
-  messages.push({ role: "user", text: next, attachments });
+  messages.push({ role: "user", text: next, attachments: extra.attachments ?? [], toolAnswers: extra.toolAnswers ?? [] });
   return messages;
+}
+
+/** The tool calls of the last reply still waiting for the user's results. */
+export function pendingToolCalls(exchanges: readonly ExchangeData[]): ToolUse[] {
+  const last = exchanges.at(-1)?.reply;
+  return last && last.status === "done" && last.stopReason === "tool_use" ? last.toolUses : [];
 }

@@ -2,7 +2,7 @@
 // one; compare mode has one per pane, all fed the same messages.
 import { createSignal, type Accessor, type Setter } from "solid-js";
 import * as api from "../api";
-import type { Attachment, InferenceParams } from "../bindings";
+import type { Attachment, InferenceParams, ToolAnswer } from "../bindings";
 import { applyEvent, contextFor, emptyReply, settleReply, stopReply, type Reply } from "../lib/conversation";
 
 export interface Exchange {
@@ -11,6 +11,7 @@ export interface Exchange {
   runId: Accessor<string | null>;
   user: string;
   attachments: Attachment[];
+  toolAnswers: ToolAnswer[];
   reply: Accessor<Reply>;
   setReply: Setter<Reply>;
 }
@@ -25,7 +26,9 @@ export interface SendOptions {
   /** The system prompt with its variables filled in. */
   systemPrompt?: string;
   attachments?: Attachment[];
+  toolAnswers?: ToolAnswer[];
   additionalFieldsJson?: string | null;
+  toolsJson?: string | null;
 }
 
 export function createConversation(setup: ConversationSetup) {
@@ -35,20 +38,27 @@ export function createConversation(setup: ConversationSetup) {
 
   /** Send `message` after the conversation so far; resolves when the answer has ended. */
   async function send(message: string, params: InferenceParams, options: SendOptions = {}): Promise<void> {
-    const history = exchanges().map((e) => ({ user: e.user, attachments: e.attachments, reply: e.reply() }));
+    const history = exchanges().map((e) => ({
+      user: e.user,
+      attachments: e.attachments,
+      toolAnswers: e.toolAnswers,
+      reply: e.reply(),
+    }));
     const attachments = options.attachments ?? [];
+    const toolAnswers = options.toolAnswers ?? [];
     const request = {
       modelId: setup.modelId(),
       systemPrompt: options.systemPrompt ?? setup.systemPrompt(),
-      messages: contextFor(history, message, attachments),
+      messages: contextFor(history, message, { attachments, toolAnswers }),
       params,
       additionalFieldsJson: options.additionalFieldsJson ?? null,
+      toolsJson: options.toolsJson ?? null,
     };
     const [reply, setReply] = createSignal<Reply>(emptyReply(setup.modelId()));
     const [runId, setRunId] = createSignal<string | null>(null);
     const streamId = crypto.randomUUID();
     const parentRunId = exchanges().at(-1)?.runId() ?? null;
-    setExchanges([...exchanges(), { id: streamId, runId, user: message, attachments, reply, setReply }]);
+    setExchanges([...exchanges(), { id: streamId, runId, user: message, attachments, toolAnswers, reply, setReply }]);
     setActiveStream(streamId);
     const link = { conversationId: conversationId(), parentRunId };
     const result = await api.streamChat(streamId, request, link, (event) => {
@@ -88,7 +98,7 @@ export function createConversation(setup: ConversationSetup) {
       loaded.map((run) => {
         const [reply, setReply] = createSignal(run.reply);
         const [runId] = createSignal<string | null>(run.runId);
-        return { id: run.runId, runId, user: run.user, attachments: [], reply, setReply };
+        return { id: run.runId, runId, user: run.user, attachments: [], toolAnswers: [], reply, setReply };
       }),
     );
   }

@@ -11,6 +11,7 @@ import type {
   InferenceParams,
   ModelOption,
   PriceTable,
+  ToolAnswer,
 } from "../bindings";
 import { replyOf } from "../lib/history";
 import { additionalFieldsFor, controlsFor } from "../lib/modelControls";
@@ -64,6 +65,7 @@ export function createSession() {
   const [prices, setPrices] = createSignal<PriceTable | null>(null);
   const [variables, setVariables] = createSignal<Record<string, string>>({});
   const [attachments, setAttachments] = createSignal<PendingAttachment[]>([]);
+  const [toolsJson, setToolsJson] = createSignal("");
 
   /** Read picked files and ask the backend what they are (from their bytes). */
   async function attach(files: readonly File[]): Promise<void> {
@@ -210,10 +212,23 @@ export function createSession() {
       systemPrompt: filledSystem.text,
       attachments: files,
       additionalFieldsJson: checked.additionalFieldsJson,
+      toolsJson: toolsJson().trim() === "" ? null : toolsJson(),
     });
     // After a failure the text goes back to the message box, unless something new was typed.
     const last = conversation.exchanges().at(-1)?.reply();
     if (typed && last?.status === "failed" && last.text === "" && draft() === "") setDraft(text);
+  }
+
+  /** Answer the last reply's tool calls with the results the user typed. */
+  async function answerTools(answers: ToolAnswer[]): Promise<void> {
+    if (conversation.streaming()) return;
+    const checked = checkedParams();
+    if (checked === null) return;
+    await conversation.send("", checked.params, {
+      toolAnswers: answers,
+      additionalFieldsJson: checked.additionalFieldsJson,
+      toolsJson: toolsJson().trim() === "" ? null : toolsJson(),
+    });
   }
 
   /** Send the user message of a failed exchange again, as a new exchange. */
@@ -242,6 +257,9 @@ export function createSession() {
     attachments,
     attach,
     detach,
+    toolsJson,
+    setToolsJson,
+    answerTools,
     variableNames,
     modelId,
     setModelId,

@@ -23,20 +23,20 @@ pub fn parse_additional_fields(json: &str) -> Result<Option<Document>, ClientErr
             "additionalModelRequestFields must be a JSON object".to_owned(),
         ));
     }
-    Ok(Some(to_document(value)))
+    Ok(Some(json_to_document(value)))
 }
 
-fn to_document(value: Value) -> Document {
+pub(crate) fn json_to_document(value: Value) -> Document {
     match value {
         Value::Null => Document::Null,
         Value::Bool(flag) => Document::Bool(flag),
         Value::Number(number) => Document::Number(to_number(&number)),
         Value::String(text) => Document::String(text),
-        Value::Array(items) => Document::Array(items.into_iter().map(to_document).collect()),
+        Value::Array(items) => Document::Array(items.into_iter().map(json_to_document).collect()),
         Value::Object(fields) => Document::Object(
             fields
                 .into_iter()
-                .map(|(key, value)| (key, to_document(value)))
+                .map(|(key, value)| (key, json_to_document(value)))
                 .collect(),
         ),
     }

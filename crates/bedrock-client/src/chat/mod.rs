@@ -6,6 +6,7 @@ pub mod events;
 pub mod metrics;
 pub mod request;
 pub mod stream;
+pub mod tools;
 
 pub use additional_fields::parse_additional_fields;
 pub use attachments::{Attachment, AttachmentInfo, AttachmentKind, describe_attachment};
@@ -13,3 +14,4 @@ pub use events::{ChatEvent, EventSink};
 pub use metrics::{ChatMetrics, TokenUsage};
 pub use request::{ChatMessage, ChatRequest, ChatRole, InferenceParams};
 pub use stream::{ChatOutcome, stream_chat};
+pub use tools::{ToolAnswer, ToolCall};

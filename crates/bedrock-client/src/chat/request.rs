@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::additional_fields::parse_additional_fields;
 use super::attachments::{self, Attachment};
+use super::tools::{ToolAnswer, ToolCall, parse_tools, tool_result_block, tool_use_block};
 use crate::error::{ClientError, ErrorCode};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -22,12 +23,19 @@ pub enum ChatRole {
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ChatMessage {
     pub role: ChatRole,
     pub text: String,
     /// Sent as image and document blocks ahead of the text.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// In assistant messages: the tool calls the model made.
+    #[serde(default)]
+    pub tool_calls: Vec<ToolCall>,
+    /// In user messages: answers to the previous message's tool calls.
+    #[serde(default)]
+    pub tool_answers: Vec<ToolAnswer>,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -56,6 +64,9 @@ pub struct ChatRequest {
     /// Text rather than a JSON value: specta types `serde_json::Value` only behind a feature not enabled here.
     #[serde(default)]
     pub additional_fields_json: Option<String>,
+    /// The tools the model may call, as a JSON array of `{name, description, inputSchema}`.
+    #[serde(default)]
+    pub tools_json: Option<String>,
 }
 
 impl ChatRequest {
@@ -75,7 +86,9 @@ impl ChatRequest {
             return invalid("Pick a model first.");
         }
         match self.messages.last() {
-            Some(last) if last.role == ChatRole::User && !last.text.trim().is_empty() => {}
+            Some(last)
+                if last.role == ChatRole::User
+                    && (!last.text.trim().is_empty() || !last.tool_answers.is_empty()) => {}
             _ => return invalid("Type a message to send."),
         }
         if self.params.max_tokens.is_some_and(|n| n < 1) {
@@ -100,7 +113,22 @@ impl ChatRequest {
     ) -> Result<ConverseStreamFluentBuilder, ClientError> {
         self.validate_fields()?;
         let additional_fields = self.additional_fields()?;
-        let mut builder = client.converse_stream().model_id(&self.model_id);
+        let tools = self.tools_json.as_deref().map_or(Ok(None), parse_tools)?;
+        let uses_tools = self
+            .messages
+            .iter()
+            .any(|m| !m.tool_calls.is_empty() || !m.tool_answers.is_empty());
+        if uses_tools && tools.is_none() {
+            return Err(ClientError::new(
+                ErrorCode::InvalidRequest,
+                "This conversation has tool calls, but no tools are defined.",
+            )
+            .with_hint("Bedrock needs the tool definitions with every request that carries toolUse or toolResult blocks: put them back in the Tools editor."));
+        }
+        let mut builder = client
+            .converse_stream()
+            .model_id(&self.model_id)
+            .set_tool_config(tools);
         if !self.system_prompt.trim().is_empty() {
             builder = builder.system(SystemContentBlock::Text(self.system_prompt.clone()));
         }
@@ -109,11 +137,22 @@ impl ChatRequest {
                 ChatRole::User => ConversationRole::User,
                 ChatRole::Assistant => ConversationRole::Assistant,
             };
-            let mut content = attachments::prepare(&message.attachments)?
-                .into_iter()
-                .map(|attachment| attachment.into_content_block())
+            let mut content = message
+                .tool_answers
+                .iter()
+                .map(tool_result_block)
                 .collect::<Result<Vec<_>, _>>()?;
-            content.push(ContentBlock::Text(message.text.clone()));
+            for attachment in attachments::prepare(&message.attachments)? {
+                content.push(attachment.into_content_block()?);
+            }
+            if !message.text.trim().is_empty()
+                || content.is_empty() && message.tool_calls.is_empty()
+            {
+                content.push(ContentBlock::Text(message.text.clone()));
+            }
+            for call in &message.tool_calls {
+                content.push(tool_use_block(call)?);
+            }
             let message = Message::builder()
                 .role(role)
                 .set_content(Some(content))
@@ -171,9 +210,12 @@ mod tests {
                 role: ChatRole::User,
                 text: "Compare them".into(),
                 attachments,
+                tool_calls: vec![],
+                tool_answers: vec![],
             }],
             params: InferenceParams::default(),
             additional_fields_json: additional_fields_json.map(str::to_owned),
+            tools_json: None,
         }
     }
 
