@@ -34,5 +34,7 @@ fn crate_commands() -> &'static [&'static str] {
         "chat_stream",
         "cancel_chat",
         "describe_attachment",
+        "wire_exchanges",
+        "clear_wire_exchanges",
     ]
 }

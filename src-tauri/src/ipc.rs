@@ -40,6 +40,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::chat::chat_stream,
             commands::chat::cancel_chat,
             commands::chat::describe_attachment,
+            commands::wire::wire_exchanges,
+            commands::wire::clear_wire_exchanges,
         ])
 }
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use bedrock_client::catalogue::{Favourites, ModelCatalogue};
 use bedrock_client::pricing::PriceTable;
 use bedrock_client::settings::AppSettings;
+use bedrock_client::wire::WireLog;
 use bedrock_client::{BackendInfo, BackendKind, ClientError, Connection};
 use bedrock_emulator::Emulator;
 use profiles::{
@@ -36,6 +37,8 @@ pub struct AppState {
     settings: Mutex<AppSettings>,
     settings_path: std::path::PathBuf,
     pub prices: PriceTable,
+    /// Every request the app sends and what came back, secrets redacted, for the inspector.
+    pub wire: WireLog,
     streams: Mutex<HashMap<String, CancellationToken>>,
     history: Mutex<Database>,
     /// The settings could not be opened: profiles live in a scratch folder for this run.
@@ -87,6 +90,7 @@ impl AppState {
             settings: Mutex::new(AppSettings::load(&data_dir.join("settings.json")).0),
             settings_path: data_dir.join("settings.json"),
             prices: PriceTable::load_or_install(&data_dir.join("prices.json")).0,
+            wire: WireLog::new(),
             streams: Mutex::new(HashMap::new()),
             history: Mutex::new(open_history(data_dir)?),
             startup_problem: None,
@@ -155,9 +159,10 @@ impl AppState {
         let resolved = self.resolve(&active_id).await?;
         let active = Arc::new(Active {
             profile_id: active_id,
-            connection: Connection::new(
+            connection: Connection::captured(
                 &self.settings().apply(&resolved.sdk_config),
                 backend_info(&resolved),
+                &self.wire,
             ),
             resolved,
         });

@@ -2,6 +2,7 @@ import { createSignal, Match, onMount, Switch } from "solid-js";
 import { Composer } from "./components/Composer";
 import { ComparePage } from "./components/compare/ComparePage";
 import { HistoryPage } from "./components/HistoryPage";
+import { WirePage } from "./components/inspector/WirePage";
 import { LibraryPage } from "./components/LibraryPage";
 import { ProfilesPage } from "./components/profiles/ProfilesPage";
 import { SettingsPage } from "./components/SettingsPage";
@@ -15,7 +16,7 @@ import { createProfiles } from "./state/profiles";
 import { createSession } from "./state/session";
 import { createSettings } from "./state/settings";
 
-export type View = "chat" | "compare" | "history" | "library" | "profiles" | "settings";
+export type View = "chat" | "compare" | "history" | "library" | "wire" | "profiles" | "settings";
 
 export function App() {
   const session = createSession();
@@ -62,6 +63,9 @@ export function App() {
         </Match>
         <Match when={view() === "library"}>
           <LibraryPage library={library} />
+        </Match>
+        <Match when={view() === "wire"}>
+          <WirePage />
         </Match>
         <Match when={view() === "profiles"}>
           <ProfilesPage profiles={profiles} onClose={() => setView("chat")} />

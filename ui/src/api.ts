@@ -12,6 +12,7 @@ import {
   type PromptSummary,
   type PromptVersion,
   type StorageError,
+  type WireExchange,
   type ChatRequest,
   type ClientError,
   type ConnectionReport,
@@ -137,3 +138,7 @@ export const deletePrompt = (id: string): Promise<Result<null, StorageError>> =>
 
 export const describeAttachment = (name: string, dataBase64: string): Promise<Result<AttachmentInfo>> =>
   call(() => commands.describeAttachment(name, dataBase64));
+
+export const wireExchanges = (): Promise<WireExchange[]> => commands.wireExchanges().catch(() => []);
+
+export const clearWireExchanges = (): Promise<void> => commands.clearWireExchanges().catch(() => undefined);

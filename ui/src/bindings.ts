@@ -61,6 +61,9 @@ export const commands = {
 	cancelChat: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_chat", { streamId }),
 	/**  What an attached file is (from its bytes, not its name), or why it cannot be sent. */
 	describeAttachment: (name: string, dataBase64: string) => typedError<AttachmentInfo, ClientError>(__TAURI_INVOKE("describe_attachment", { name, dataBase64 })),
+	/**  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. */
+	wireExchanges: () => __TAURI_INVOKE<WireExchange[]>("wire_exchanges"),
+	clearWireExchanges: () => __TAURI_INVOKE<void>("clear_wire_exchanges"),
 };
 
 /* Types */
@@ -116,10 +119,25 @@ export type BackendKind =
 /**  The bundled emulator: answers are synthetic. */
 "emulator" | "aws";
 
+export type BodyState = 
+/**  The SDK is still reading it. */
+"receiving" | "complete" | 
+/**  The SDK stopped reading before the end, e.g. a cancelled stream. */
+"abandoned" | "failed";
+
 export type CallerIdentity = {
 	account: string,
 	arn: string,
 	userId: string,
+};
+
+/**  Bytes shown as text when they are UTF-8, otherwise as base64. */
+export type CapturedBody = {
+	text: string,
+	base64: boolean,
+	/**  Only the first [`super::body::BODY_CAPTURE_LIMIT`] bytes are kept. */
+	truncated: boolean,
+	sizeBytes: number,
 };
 
 export type CatalogueOrigin = 
@@ -252,6 +270,19 @@ export type Deleted =
 "overridesReset";
 
 export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | "Unknown";
+
+/**  One event-stream message. */
+export type EventFrame = {
+	/**  Milliseconds from sending the request to the arrival of the frame's last byte. */
+	atMs: number | null,
+	eventType: string | null,
+	messageType: string | null,
+	contentType: string | null,
+	exceptionType: string | null,
+	payload: CapturedBody,
+	/**  An InvokeModelWithResponseStream `chunk`'s base64 `bytes`, decoded to the model's JSON. */
+	decodedChunk: string | null,
+};
 
 export type InferenceParams = {
 	maxTokens: number | null,
@@ -502,6 +533,59 @@ export type ToolCall = {
 export type Usage = {
 	inputTokens: number,
 	outputTokens: number,
+};
+
+/**  One attempt of one SDK call: the request as signed and sent, and the response as received. */
+export type WireExchange = {
+	id: number,
+	/**  The SDK operation, e.g. `ConverseStream`. */
+	operation: string | null,
+	/**  The SDK service, e.g. `Bedrock Runtime`. */
+	service: string | null,
+	/**  1 for the first attempt; retries of the same call count up. */
+	attempt: number,
+	method: string,
+	url: string,
+	region: string | null,
+	/**  The model ID, inference-profile ID or ARN from the `/model/{id}/…` path, percent-decoded. */
+	modelId: string | null,
+	requestHeaders: WireHeader[],
+	/**  `None` when the SDK sent the body as a stream it produced on the fly. */
+	requestBody: CapturedBody | null,
+	response: WireResponse | null,
+	/**  Why the attempt failed, as the SDK reported it. */
+	error: string | null,
+	timing: WireTiming,
+};
+
+export type WireHeader = {
+	name: string,
+	value: string,
+};
+
+export type WireResponse = {
+	status: number,
+	headers: WireHeader[],
+	/**  The body of an ordinary response; `None` for an event stream. */
+	body: CapturedBody | null,
+	/**  The decoded frames of an `application/vnd.amazon.eventstream` response, in arrival order. */
+	frames: EventFrame[],
+	frameCount: number,
+	/**  Frames past the capture limit were counted but not kept. */
+	framesTruncated: boolean,
+	bodyState: BodyState,
+	/**  Why reading or decoding the body failed. */
+	bodyError: string | null,
+};
+
+/**  Milliseconds are counted from handing the signed request to the HTTP client. */
+export type WireTiming = {
+	/**  RFC 3339, UTC. */
+	startedAt: string,
+	responseHeadersMs: number | null,
+	firstByteMs: number | null,
+	/**  Until the last byte of the response body, or the failure. */
+	totalMs: number | null,
 };
 
 /* Tauri Specta runtime */

@@ -42,4 +42,14 @@ impl Connection {
             info,
         }
     }
+
+    /// Clients whose every request and response is recorded (redacted) in `log`.
+    pub fn captured(config: &SdkConfig, info: BackendInfo, log: &crate::wire::WireLog) -> Self {
+        let (runtime, control) = crate::wire::with_capture(config, log);
+        Self {
+            runtime,
+            control,
+            info,
+        }
+    }
 }

@@ -7,6 +7,7 @@ pub mod connection_check;
 pub mod error;
 pub mod pricing;
 pub mod settings;
+pub mod wire;
 
 pub use connection::{BackendInfo, BackendKind, Connection};
 pub use error::{ClientError, ErrorCode};

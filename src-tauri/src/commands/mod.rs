@@ -7,3 +7,4 @@ pub mod profiles;
 pub mod prompts;
 pub mod settings;
 pub mod status;
+pub mod wire;

@@ -92,7 +92,11 @@ pub async fn test_connection(
             return Ok(ConnectionReport::unresolved(summary.region, source, error));
         }
     };
-    let connection = Connection::new(&resolved.sdk_config, crate::state::backend_info(&resolved));
+    let connection = Connection::captured(
+        &resolved.sdk_config,
+        crate::state::backend_info(&resolved),
+        &state.wire,
+    );
     Ok(check_connection(CheckTarget {
         config: &resolved.sdk_config,
         aws_profile: id.strip_prefix(AWS_ID_PREFIX),
