@@ -34,6 +34,9 @@ fn crate_commands() -> &'static [&'static str] {
         "chat_stream",
         "cancel_chat",
         "describe_attachment",
+        "format_preview",
+        "run_native_body",
+        "run_converse",
         "wire_exchanges",
         "clear_wire_exchanges",
     ]

@@ -40,6 +40,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::chat::chat_stream,
             commands::chat::cancel_chat,
             commands::chat::describe_attachment,
+            commands::inspector::format_preview,
+            commands::inspector::run_native_body,
+            commands::inspector::run_converse,
             commands::wire::wire_exchanges,
             commands::wire::clear_wire_exchanges,
         ])

@@ -2,6 +2,7 @@ import { createSignal, Match, onMount, Switch } from "solid-js";
 import { Composer } from "./components/Composer";
 import { ComparePage } from "./components/compare/ComparePage";
 import { HistoryPage } from "./components/HistoryPage";
+import { InspectorPage } from "./components/inspector/InspectorPage";
 import { WirePage } from "./components/inspector/WirePage";
 import { LibraryPage } from "./components/LibraryPage";
 import { ProfilesPage } from "./components/profiles/ProfilesPage";
@@ -11,12 +12,13 @@ import { TopBar } from "./components/TopBar";
 import { Transcript } from "./components/Transcript";
 import { createComparison } from "./state/compare";
 import { createHistory } from "./state/history";
+import { createInspector } from "./state/inspector";
 import { createLibrary } from "./state/library";
 import { createProfiles } from "./state/profiles";
 import { createSession } from "./state/session";
 import { createSettings } from "./state/settings";
 
-export type View = "chat" | "compare" | "history" | "library" | "wire" | "profiles" | "settings";
+export type View = "chat" | "compare" | "history" | "library" | "inspector" | "wire" | "profiles" | "settings";
 
 export function App() {
   const session = createSession();
@@ -26,6 +28,7 @@ export function App() {
   const [view, setView] = createSignal<View>("chat");
   const history = createHistory(session, () => setView("chat"));
   const library = createLibrary(session, () => setView("chat"));
+  const inspector = createInspector(session);
   onMount(() => {
     void settings.load();
     void profiles.load();
@@ -63,6 +66,9 @@ export function App() {
         </Match>
         <Match when={view() === "library"}>
           <LibraryPage library={library} />
+        </Match>
+        <Match when={view() === "inspector"}>
+          <InspectorPage session={session} inspector={inspector} />
         </Match>
         <Match when={view() === "wire"}>
           <WirePage />

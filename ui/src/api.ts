@@ -6,6 +6,7 @@ import {
   type CatalogueView,
   type ChatEvent,
   type ChatRun,
+  type ChatOutcome,
   type Conversation,
   type ConversationSummary,
   type PromptContent,
@@ -13,6 +14,9 @@ import {
   type PromptVersion,
   type StorageError,
   type WireExchange,
+  type FormatPreview,
+  type NativeRun,
+  type PromptSpec,
   type ChatRequest,
   type ClientError,
   type ConnectionReport,
@@ -142,3 +146,10 @@ export const describeAttachment = (name: string, dataBase64: string): Promise<Re
 export const wireExchanges = (): Promise<WireExchange[]> => commands.wireExchanges().catch(() => []);
 
 export const clearWireExchanges = (): Promise<void> => commands.clearWireExchanges().catch(() => undefined);
+
+export const formatPreview = (spec: PromptSpec): Promise<FormatPreview> => commands.formatPreview(spec);
+
+export const runNativeBody = (modelId: string, bodyJson: string): Promise<Result<NativeRun>> =>
+  call(() => commands.runNativeBody(modelId, bodyJson));
+
+export const runConverse = (request: ChatRequest): Promise<Result<ChatOutcome>> => call(() => commands.runConverse(request));

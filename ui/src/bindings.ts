@@ -61,6 +61,11 @@ export const commands = {
 	cancelChat: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_chat", { streamId }),
 	/**  What an attached file is (from its bytes, not its name), or why it cannot be sent. */
 	describeAttachment: (name: string, dataBase64: string) => typedError<AttachmentInfo, ClientError>(__TAURI_INVOKE("describe_attachment", { name, dataBase64 })),
+	formatPreview: (spec: PromptSpec) => __TAURI_INVOKE<FormatPreview>("format_preview", { spec }),
+	/**  Send the (possibly edited) native body with InvokeModelWithResponseStream. */
+	runNativeBody: (modelId: string, bodyJson: string) => typedError<NativeRun, ClientError>(__TAURI_INVOKE("run_native_body", { modelId, bodyJson })),
+	/**  Send the prompt with ConverseStream, outside the chat and its history. */
+	runConverse: (request: ChatRequest) => typedError<ChatOutcome, ClientError>(__TAURI_INVOKE("run_converse", { request })),
 	/**  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. */
 	wireExchanges: () => __TAURI_INVOKE<WireExchange[]>("wire_exchanges"),
 	clearWireExchanges: () => __TAURI_INVOKE<void>("clear_wire_exchanges"),
@@ -284,6 +289,44 @@ export type EventFrame = {
 	decodedChunk: string | null,
 };
 
+export type Family = "claude" | "llama3" | "titanText" | "nova" | "mistralText" | "mistralChat" | "cohereCommandR" | "ai21Jamba" | "deepSeekR1" | "titanEmbedV1" | "titanEmbedV2" | "cohereEmbed";
+
+/**  One row of the Format inspector's mapping table. */
+export type FieldMapping = {
+	/**  A path in the Converse body (`inferenceConfig.maxTokens`), or [`NATIVE_ONLY`]. */
+	converse: string,
+	/**  The native key or path it becomes; `None` when the native format has no place for it. */
+	native: string | null,
+	note: string,
+};
+
+export type FormatError = {
+	code: FormatErrorCode,
+	message: string,
+	hint: string,
+};
+
+export type FormatErrorCode = 
+/**  The model ID belongs to no family this crate knows. */
+"unknownModelFamily" | 
+/**  A conversation was asked of an embedding model. */
+"embeddingModel" | 
+/**  Texts to embed were given to a text-generation model. */
+"notAnEmbeddingModel" | 
+/**  The additional model request fields are not a JSON object. */
+"invalidAdditionalFields" | 
+/**  The texts to embed do not fit the embedding model. */
+"invalidEmbeddingInput" | 
+/**  A native body does not fit its family; Bedrock would answer ValidationException. */
+"malformedInput";
+
+/**  The same prompt as a Converse request and as the family's native InvokeModel body. */
+export type FormatPreview = {
+	converseJson: string,
+	native: NativeRequest | null,
+	nativeError: FormatError | null,
+};
+
 export type InferenceParams = {
 	maxTokens: number | null,
 	temperature: number | null,
@@ -304,6 +347,28 @@ export type ModelOption = {
 	lifecycle: string,
 	inputModalities: string[],
 	outputModalities: string[],
+};
+
+export type NativeRequest = {
+	family: Family,
+	/**  The native body, pretty-printed, as the inspector shows and edits it. */
+	bodyJson: string,
+	/**  Where each Converse field went, in the order they were written. */
+	mappings: FieldMapping[],
+	/**  What the prompt uses that this format cannot express. */
+	unsupported: string[],
+};
+
+/**  What the native call came to. */
+export type NativeRun = {
+	text: string,
+	reasoning: string,
+	stopReason: string | null,
+	inputTokens: number | null,
+	outputTokens: number | null,
+	chunkCount: number,
+	timeToFirstChunkMs: number | null,
+	totalMs: number,
 };
 
 /**  A profile the user creates in the app: access keys, a Bedrock API key, or both. */
@@ -404,6 +469,19 @@ export type PromptContent = {
 	note: string,
 };
 
+export type PromptSpec = {
+	modelId: string,
+	/**  Empty (or only whitespace) means no system prompt. */
+	systemPrompt?: string,
+	messages?: SpecMessage[],
+	maxTokens?: number | null,
+	temperature?: number | null,
+	topP?: number | null,
+	stopSequences?: string[],
+	/**  The `additionalModelRequestFields` JSON object as the user typed it. */
+	additionalFieldsJson?: string | null,
+};
+
 export type PromptSummary = {
 	id: string,
 	name: string,
@@ -427,6 +505,8 @@ export type PromptVersion = {
 };
 
 export type RetryStrategy = "standard" | "adaptive";
+
+export type Role = "user" | "assistant";
 
 export type Run = {
 	id: string,
@@ -487,6 +567,11 @@ export type SourceProblem = {
 	path: string,
 	message: string,
 	hint: string,
+};
+
+export type SpecMessage = {
+	role: Role,
+	text: string,
 };
 
 export type StorageError = {

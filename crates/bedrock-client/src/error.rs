@@ -201,6 +201,26 @@ pub fn from_stream_error<R: std::fmt::Debug>(
     ClientError::from_service(Some(code), service.err().message())
 }
 
+/// The same for InvokeModelWithResponseStream's exception frames.
+pub fn from_invoke_stream_error<R: std::fmt::Debug>(
+    error: SdkError<aws_sdk_bedrockruntime::types::error::ResponseStreamError, R>,
+) -> ClientError {
+    use aws_sdk_bedrockruntime::types::error::ResponseStreamError as StreamError;
+    let SdkError::ServiceError(service) = &error else {
+        return ClientError::from_sdk(error);
+    };
+    let code = match service.err() {
+        StreamError::ThrottlingException(_) => "ThrottlingException",
+        StreamError::ValidationException(_) => "ValidationException",
+        StreamError::ModelStreamErrorException(_) => "ModelStreamErrorException",
+        StreamError::ModelTimeoutException(_) => "ModelTimeoutException",
+        StreamError::InternalServerException(_) => "InternalServerException",
+        StreamError::ServiceUnavailableException(_) => "ServiceUnavailableException",
+        _ => return ClientError::from_sdk(error),
+    };
+    ClientError::from_service(Some(code), service.err().message())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

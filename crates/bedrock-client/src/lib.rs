@@ -5,6 +5,7 @@ pub mod chat;
 pub mod connection;
 pub mod connection_check;
 pub mod error;
+pub mod inspect;
 pub mod pricing;
 pub mod settings;
 pub mod wire;

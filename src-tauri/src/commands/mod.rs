@@ -2,6 +2,7 @@
 
 pub mod chat;
 pub mod history;
+pub mod inspector;
 pub mod models;
 pub mod profiles;
 pub mod prompts;

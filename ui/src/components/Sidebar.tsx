@@ -15,6 +15,7 @@ const tabs: { view: View; label: string }[] = [
   { view: "compare", label: "Compare" },
   { view: "history", label: "History" },
   { view: "library", label: "Prompts" },
+  { view: "inspector", label: "Inspector" },
   { view: "wire", label: "Wire" },
   { view: "settings", label: "Settings" },
 ];

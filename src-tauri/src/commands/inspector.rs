@@ -1,0 +1,63 @@
+use bedrock_client::ClientError;
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, stream_chat};
+use bedrock_client::inspect::{NativeRun, run_native};
+use bedrock_formats::{FormatError, NativeRequest, PromptSpec, converse_request, native_request};
+use serde::Serialize;
+use tauri::State;
+use tokio_util::sync::CancellationToken;
+
+use crate::AppState;
+
+/// The same prompt as a Converse request and as the family's native InvokeModel body.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FormatPreview {
+    pub converse_json: String,
+    pub native: Option<NativeRequest>,
+    pub native_error: Option<FormatError>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn format_preview(spec: PromptSpec) -> FormatPreview {
+    let converse = converse_request(&spec);
+    let (native, native_error) = match native_request(&spec) {
+        Ok(native) => (Some(native), None),
+        Err(error) => (None, Some(error)),
+    };
+    FormatPreview {
+        converse_json: serde_json::to_string_pretty(&converse).unwrap_or_default(),
+        native,
+        native_error,
+    }
+}
+
+/// Send the (possibly edited) native body with InvokeModelWithResponseStream.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_native_body(
+    state: State<'_, AppState>,
+    model_id: String,
+    body_json: String,
+) -> Result<NativeRun, ClientError> {
+    let active = state.connection().await?;
+    run_native(&active.connection.runtime, &model_id, &body_json).await
+}
+
+/// Send the prompt with ConverseStream, outside the chat and its history.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_converse(
+    state: State<'_, AppState>,
+    request: ChatRequest,
+) -> Result<ChatOutcome, ClientError> {
+    let active = state.connection().await?;
+    let mut events: Vec<ChatEvent> = Vec::new();
+    Ok(stream_chat(
+        &active.connection.runtime,
+        &request,
+        &mut events,
+        &CancellationToken::new(),
+    )
+    .await)
+}

@@ -1,0 +1,86 @@
+// The Format inspector: the current prompt as Converse and as the family's native body.
+import { createEffect, createSignal, on } from "solid-js";
+import * as api from "../api";
+import type { ChatOutcome, ClientError, FormatPreview, NativeRun, PromptSpec } from "../bindings";
+import { contextFor } from "../lib/conversation";
+import { additionalFieldsFor, controlsFor } from "../lib/modelControls";
+import { parseParams } from "../lib/params";
+import type { Session } from "./session";
+
+export interface RunResult<T> {
+  value: T | null;
+  error: ClientError | null;
+}
+
+export function createInspector(session: Session) {
+  const [preview, setPreview] = createSignal<FormatPreview | null>(null);
+  const [nativeText, setNativeText] = createSignal("");
+  const [edited, setEdited] = createSignal(false);
+  const [running, setRunning] = createSignal(false);
+  const [converseRun, setConverseRun] = createSignal<RunResult<ChatOutcome> | null>(null);
+  const [nativeRun, setNativeRun] = createSignal<RunResult<NativeRun> | null>(null);
+
+  /** The prompt being written: the conversation so far plus the message box. */
+  function spec(): PromptSpec {
+    const history = session.exchanges().map((e) => ({ user: e.user, reply: e.reply() }));
+    const message = session.draft().trim() === "" ? "Hello!" : session.draft();
+    const { params, extra } = parseParams(session.paramsForm());
+    const fields = additionalFieldsFor(controlsFor(session.modelId()), extra.topK, extra.reasoningBudget, extra.additional);
+    return {
+      modelId: session.modelId(),
+      systemPrompt: session.systemPrompt(),
+      messages: contextFor(history, message).map((m) => ({ role: m.role, text: m.text })),
+      maxTokens: params.maxTokens,
+      temperature: params.temperature,
+      topP: params.topP,
+      stopSequences: params.stopSequences ?? [],
+      additionalFieldsJson: fields === null ? null : JSON.stringify(fields),
+    };
+  }
+
+  async function refresh(): Promise<void> {
+    const next = await api.formatPreview(spec());
+    setPreview(next);
+    if (!edited()) setNativeText(next.native?.bodyJson ?? "");
+  }
+
+  createEffect(
+    on([session.modelId, session.systemPrompt, session.draft, session.paramsForm, session.exchanges], () => {
+      void refresh();
+    }),
+  );
+
+  function edit(text: string): void {
+    setNativeText(text);
+    setEdited(true);
+  }
+
+  function regenerate(): void {
+    setEdited(false);
+    void refresh();
+  }
+
+  /** Send both requests at once and keep both answers. */
+  async function runBoth(): Promise<void> {
+    setRunning(true);
+    const current = spec();
+    const request = {
+      modelId: current.modelId,
+      systemPrompt: current.systemPrompt ?? "",
+      messages: (current.messages ?? []).map((m) => ({ role: m.role, text: m.text })),
+      params: parseParams(session.paramsForm()).params,
+      additionalFieldsJson: current.additionalFieldsJson ?? null,
+    };
+    const [converse, native] = await Promise.all([
+      api.runConverse(request),
+      api.runNativeBody(current.modelId, nativeText()),
+    ]);
+    setConverseRun(converse.ok ? { value: converse.value, error: converse.value.error } : { value: null, error: converse.error });
+    setNativeRun(native.ok ? { value: native.value, error: null } : { value: null, error: native.error });
+    setRunning(false);
+  }
+
+  return { preview, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, refresh };
+}
+
+export type Inspector = ReturnType<typeof createInspector>;
