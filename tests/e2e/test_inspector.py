@@ -24,6 +24,8 @@ def test_llama_shows_both_bodies_runs_both_and_the_wire(app):
     assert "Emulated" in by_test_id(driver, "converse-result").text
     assert "Emulated" in by_test_id(driver, "native-result").text
     assert "chunks" in by_test_id(driver, "native-result").text
+    wait_until(lambda: "contentBlockDelta" in by_test_id(driver, "converse-frames").text, what="converse events")
+    assert '"generation"' in by_test_id(driver, "native-frames").text
     driver.save_screenshot(str(SCREENSHOTS / "inspector-llama.png"))
     operations = [r["operation"] for r in emulator.requests()]
     assert "InvokeModelWithResponseStream" in operations and "ConverseStream" in operations

@@ -73,6 +73,18 @@ def test_keyring_profile_added_tested_and_switched(app):
     assert signers(emulator, "ConverseStream") == [ACCESS_KEY]
     driver.save_screenshot(str(SCREENSHOTS / "profile-work-eu-chat.png"))
 
+    # The keys signed those calls, yet neither the wire capture nor a history export shows them.
+    by_test_id(driver, "tab-wire").click()
+    wait_until(lambda: all_by_test_id(driver, "wire-item"), what="captured exchanges")
+    assert "Signature=****" in by_test_id(driver, "wire-detail").text
+    assert SECRET_KEY not in driver.page_source and ACCESS_KEY not in driver.page_source
+    by_test_id(driver, "tab-history").click()
+    wait_until(lambda: all_by_test_id(driver, "history-item"), what="history")
+    driver.find_element("xpath", "//li[@data-testid='history-item']//button[text()='Export']").click()
+    exported = wait_until(lambda: by_test_id(driver, "export-json").get_attribute("value"), what="export")
+    assert "Work EU" in exported and SECRET_KEY not in exported and ACCESS_KEY not in exported
+    by_test_id(driver, "tab-chat").click()
+
     Select(by_test_id(driver, "profile-switcher")).select_by_value("emulator")
     wait_until(lambda: catalogue_region(driver) == "us-east-1", what="back to us-east-1")
     send_with_keyboard(driver, "And now?")

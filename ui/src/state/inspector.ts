@@ -1,7 +1,7 @@
 // The Format inspector: the current prompt as Converse and as the family's native body.
 import { createEffect, createSignal, on } from "solid-js";
 import * as api from "../api";
-import type { ChatOutcome, ClientError, FormatPreview, NativeRun, PromptSpec } from "../bindings";
+import type { ChatOutcome, ClientError, FormatPreview, NativeRun, PromptSpec, WireExchange } from "../bindings";
 import { contextFor } from "../lib/conversation";
 import { additionalFieldsFor, controlsFor } from "../lib/modelControls";
 import { parseParams } from "../lib/params";
@@ -19,6 +19,8 @@ export function createInspector(session: Session) {
   const [running, setRunning] = createSignal(false);
   const [converseRun, setConverseRun] = createSignal<RunResult<ChatOutcome> | null>(null);
   const [nativeRun, setNativeRun] = createSignal<RunResult<NativeRun> | null>(null);
+  /** The two calls of the last run as the wire saw them: frames with arrival times. */
+  const [exchanges, setExchanges] = createSignal<{ converse?: WireExchange; native?: WireExchange }>({});
 
   /** The prompt being written: the conversation so far plus the message box. */
   function spec(): PromptSpec {
@@ -63,6 +65,7 @@ export function createInspector(session: Session) {
   /** Send both requests at once and keep both answers. */
   async function runBoth(): Promise<void> {
     setRunning(true);
+    const before = Math.max(0, ...(await api.wireExchanges()).map((e) => e.id));
     const current = spec();
     const request = {
       modelId: current.modelId,
@@ -77,10 +80,15 @@ export function createInspector(session: Session) {
     ]);
     setConverseRun(converse.ok ? { value: converse.value, error: converse.value.error } : { value: null, error: converse.error });
     setNativeRun(native.ok ? { value: native.value, error: null } : { value: null, error: native.error });
+    const fresh = (await api.wireExchanges()).filter((e) => e.id > before).reverse();
+    setExchanges({
+      converse: fresh.find((e) => e.operation === "ConverseStream"),
+      native: fresh.find((e) => e.operation === "InvokeModelWithResponseStream"),
+    });
     setRunning(false);
   }
 
-  return { preview, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, refresh };
+  return { preview, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, exchanges, refresh };
 }
 
 export type Inspector = ReturnType<typeof createInspector>;

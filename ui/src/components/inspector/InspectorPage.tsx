@@ -3,6 +3,7 @@ import { formatDuration } from "../../lib/format";
 import type { Inspector } from "../../state/inspector";
 import type { Session } from "../../state/session";
 import { ErrorCard } from "../ErrorCard";
+import { FramesTable } from "./FramesTable";
 import { JsonView } from "./JsonView";
 
 function Result(props: {
@@ -132,6 +133,18 @@ export function InspectorPage(props: { session: Session; inspector: Inspector })
           )}
         </Show>
       </div>
+      <Show when={inspector.exchanges().converse || inspector.exchanges().native}>
+        <div class="inspector-panes">
+          <section class="inspector-pane">
+            <h4>ConverseStream events</h4>
+            <FramesTable frames={inspector.exchanges().converse?.response?.frames ?? []} testId="converse-frames" />
+          </section>
+          <section class="inspector-pane">
+            <h4>Native stream chunks (bytes decoded)</h4>
+            <FramesTable frames={inspector.exchanges().native?.response?.frames ?? []} testId="native-frames" />
+          </section>
+        </div>
+      </Show>
     </main>
   );
 }

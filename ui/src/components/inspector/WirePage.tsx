@@ -3,6 +3,7 @@ import * as api from "../../api";
 import type { WireExchange, WireHeader } from "../../bindings";
 import { formatDuration } from "../../lib/format";
 import { pathOf, prettyBody, statusClass } from "../../lib/wire";
+import { FramesTable } from "./FramesTable";
 
 function Headers(props: { headers: WireHeader[] }) {
   return (
@@ -52,21 +53,7 @@ function ExchangeDetail(props: { exchange: WireExchange }) {
               Event-stream frames ({response()?.frameCount ?? 0}
               {response()?.framesTruncated ? ", capture limit reached" : ""})
             </h4>
-            <table class="frames" data-testid="wire-frames">
-              <tbody>
-                <For each={response()?.frames ?? []}>
-                  {(frame) => (
-                    <tr>
-                      <td class="muted">{formatDuration(frame.atMs ?? 0)}</td>
-                      <td>{frame.exceptionType ?? frame.eventType ?? frame.messageType ?? ""}</td>
-                      <td>
-                        <code>{frame.decodedChunk ?? frame.payload.text}</code>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <FramesTable frames={response()?.frames ?? []} testId="wire-frames" />
           </Show>
         </section>
       </div>
