@@ -37,6 +37,7 @@ fn crate_commands() -> &'static [&'static str] {
         "format_preview",
         "run_native_body",
         "run_converse",
+        "code_snippet",
         "wire_exchanges",
         "clear_wire_exchanges",
     ]

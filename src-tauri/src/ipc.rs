@@ -43,6 +43,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::inspector::format_preview,
             commands::inspector::run_native_body,
             commands::inspector::run_converse,
+            commands::inspector::code_snippet,
             commands::wire::wire_exchanges,
             commands::wire::clear_wire_exchanges,
         ])

@@ -30,6 +30,13 @@ def test_llama_shows_both_bodies_runs_both_and_the_wire(app):
     operations = [r["operation"] for r in emulator.requests()]
     assert "InvokeModelWithResponseStream" in operations and "ConverseStream" in operations
 
+    code = by_test_id(driver, "snippet-code").text
+    assert "client.converse(" in code and emulator.url in code
+    by_test_id(driver, "snippet-native").click()
+    by_test_id(driver, "snippet-awsCli").click()
+    wait_until(lambda: "aws bedrock-runtime invoke-model" in by_test_id(driver, "snippet-code").text, what="CLI snippet")
+    assert "max_gen_len" in by_test_id(driver, "snippet-code").text
+
     by_test_id(driver, "tab-wire").click()
     wait_until(lambda: any(i.text.startswith("InvokeModelWithResponseStream") for i in all_by_test_id(driver, "wire-item")), what="native call on the wire")
     next(i for i in all_by_test_id(driver, "wire-item") if i.text.startswith("InvokeModelWithResponseStream")).click()

@@ -17,6 +17,8 @@ import {
   type FormatPreview,
   type NativeRun,
   type PromptSpec,
+  type SnippetApi,
+  type SnippetLanguage,
   type ChatRequest,
   type ClientError,
   type ConnectionReport,
@@ -153,3 +155,8 @@ export const runNativeBody = (modelId: string, bodyJson: string): Promise<Result
   call(() => commands.runNativeBody(modelId, bodyJson));
 
 export const runConverse = (request: ChatRequest): Promise<Result<ChatOutcome>> => call(() => commands.runConverse(request));
+
+export const codeSnippet = async (language: SnippetLanguage, target: SnippetApi, modelId: string, bodyJson: string): Promise<string> => {
+  const result = await call(() => commands.codeSnippet(language, target, modelId, bodyJson));
+  return result.ok ? result.value : `# ${result.error.message}`;
+};

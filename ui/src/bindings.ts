@@ -66,6 +66,11 @@ export const commands = {
 	runNativeBody: (modelId: string, bodyJson: string) => typedError<NativeRun, ClientError>(__TAURI_INVOKE("run_native_body", { modelId, bodyJson })),
 	/**  Send the prompt with ConverseStream, outside the chat and its history. */
 	runConverse: (request: ChatRequest) => typedError<ChatOutcome, ClientError>(__TAURI_INVOKE("run_converse", { request })),
+	/**
+	 *  A ready-to-run snippet for the request, using the active profile's name and region, never
+	 *  its keys (a keyring profile's snippet uses the default credential chain instead).
+	 */
+	codeSnippet: (language: SnippetLanguage, api: SnippetApi, modelId: string, bodyJson: string) => typedError<string, ClientError>(__TAURI_INVOKE("code_snippet", { language, api, modelId, bodyJson })),
 	/**  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. */
 	wireExchanges: () => __TAURI_INVOKE<WireExchange[]>("wire_exchanges"),
 	clearWireExchanges: () => __TAURI_INVOKE<void>("clear_wire_exchanges"),
@@ -551,6 +556,10 @@ export type RunStatus =
 
 /**  A string that never shows itself in `Debug` output or logs. */
 export type SecretString = string;
+
+export type SnippetApi = "converse" | "invokeModel";
+
+export type SnippetLanguage = "boto3" | "awsCli" | "javaScriptV3" | "rustSdk";
 
 /**  Where a profile's credentials come from. */
 export type SourceKind = 

@@ -22,6 +22,7 @@
 //!
 //! Pure JSON: no AWS SDK, no I/O.
 
+pub mod code_snippets;
 mod converse;
 mod draft;
 mod embedding;

@@ -1,6 +1,7 @@
 use bedrock_client::ClientError;
 use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, stream_chat};
 use bedrock_client::inspect::{NativeRun, run_native};
+use bedrock_formats::code_snippets::{SnippetApi, SnippetLanguage, SnippetTarget, snippet};
 use bedrock_formats::{FormatError, NativeRequest, PromptSpec, converse_request, native_request};
 use serde::Serialize;
 use tauri::State;
@@ -60,4 +61,30 @@ pub async fn run_converse(
         &CancellationToken::new(),
     )
     .await)
+}
+
+/// A ready-to-run snippet for the request, using the active profile's name and region, never
+/// its keys (a keyring profile's snippet uses the default credential chain instead).
+#[tauri::command]
+#[specta::specta]
+pub async fn code_snippet(
+    state: State<'_, AppState>,
+    language: SnippetLanguage,
+    api: SnippetApi,
+    model_id: String,
+    body_json: String,
+) -> Result<String, ClientError> {
+    let active = state.connection().await?;
+    let target = SnippetTarget {
+        api,
+        model_id,
+        body_json,
+        profile_name: active
+            .profile_id
+            .strip_prefix(profiles::AWS_ID_PREFIX)
+            .map(str::to_owned),
+        region: active.resolved.region.clone(),
+        endpoint_url: active.resolved.endpoint_url.clone(),
+    };
+    Ok(snippet(language, &target))
 }

@@ -5,6 +5,7 @@ import type { Session } from "../../state/session";
 import { ErrorCard } from "../ErrorCard";
 import { FramesTable } from "./FramesTable";
 import { JsonView } from "./JsonView";
+import { SnippetPanel } from "./SnippetPanel";
 
 function Result(props: {
   title: string;
@@ -133,6 +134,7 @@ export function InspectorPage(props: { session: Session; inspector: Inspector })
           )}
         </Show>
       </div>
+      <SnippetPanel session={props.session} inspector={inspector} />
       <Show when={inspector.exchanges().converse || inspector.exchanges().native}>
         <div class="inspector-panes">
           <section class="inspector-pane">
