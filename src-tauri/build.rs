@@ -38,6 +38,7 @@ fn crate_commands() -> &'static [&'static str] {
         "run_native_body",
         "run_converse",
         "code_snippet",
+        "embedding_preview",
         "wire_exchanges",
         "clear_wire_exchanges",
     ]

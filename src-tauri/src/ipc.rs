@@ -44,6 +44,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::inspector::run_native_body,
             commands::inspector::run_converse,
             commands::inspector::code_snippet,
+            commands::inspector::embedding_preview,
             commands::wire::wire_exchanges,
             commands::wire::clear_wire_exchanges,
         ])

@@ -37,6 +37,14 @@ def test_llama_shows_both_bodies_runs_both_and_the_wire(app):
     wait_until(lambda: "aws bedrock-runtime invoke-model" in by_test_id(driver, "snippet-code").text, what="CLI snippet")
     assert "max_gen_len" in by_test_id(driver, "snippet-code").text
 
+    driver.execute_script("document.querySelectorAll('details.snippets').forEach(d => d.open = true)")
+    titan, cohere = all_by_test_id(driver, "embedding-model")[1:3]
+    titan.click()
+    wait_until(lambda: '"inputText"' in by_test_id(driver, "embedding-body").text, what="Titan v2 body")
+    assert "Name three rivers." in by_test_id(driver, "embedding-body").text
+    cohere.click()
+    wait_until(lambda: '"texts"' in by_test_id(driver, "embedding-body").text, what="Cohere body")
+
     by_test_id(driver, "tab-wire").click()
     wait_until(lambda: any(i.text.startswith("InvokeModelWithResponseStream") for i in all_by_test_id(driver, "wire-item")), what="native call on the wire")
     next(i for i in all_by_test_id(driver, "wire-item") if i.text.startswith("InvokeModelWithResponseStream")).click()

@@ -15,6 +15,7 @@ import {
   type StorageError,
   type WireExchange,
   type FormatPreview,
+  type FormatError,
   type NativeRun,
   type PromptSpec,
   type SnippetApi,
@@ -35,7 +36,7 @@ import {
 } from "./bindings";
 
 /** Every error the backend returns has this shape; `code` tells which. */
-export type Result<T, E extends ClientError | ProfileError | StorageError = ClientError> =
+export type Result<T, E extends ClientError | ProfileError | StorageError | FormatError = ClientError> =
   | { ok: true; value: T }
   | { ok: false; error: E | ClientError };
 
@@ -50,7 +51,7 @@ function ipcFailure(error: unknown): ClientError {
   };
 }
 
-async function call<T, E extends ClientError | ProfileError | StorageError = ClientError>(
+async function call<T, E extends ClientError | ProfileError | StorageError | FormatError = ClientError>(
   invoke: () => Promise<Binding<T, E>>,
 ): Promise<Result<T, E>> {
   try {
@@ -160,3 +161,6 @@ export const codeSnippet = async (language: SnippetLanguage, target: SnippetApi,
   const result = await call(() => commands.codeSnippet(language, target, modelId, bodyJson));
   return result.ok ? result.value : `# ${result.error.message}`;
 };
+
+export const embeddingPreview = (modelId: string, text: string): Promise<Result<string, FormatError>> =>
+  call(() => commands.embeddingPreview(modelId, text));

@@ -71,6 +71,8 @@ export const commands = {
 	 *  its keys (a keyring profile's snippet uses the default credential chain instead).
 	 */
 	codeSnippet: (language: SnippetLanguage, api: SnippetApi, modelId: string, bodyJson: string) => typedError<string, ClientError>(__TAURI_INVOKE("code_snippet", { language, api, modelId, bodyJson })),
+	/**  The InvokeModel body of an embeddings model (Titan v1/v2, Cohere) for `text`. */
+	embeddingPreview: (modelId: string, text: string) => typedError<string, FormatError>(__TAURI_INVOKE("embedding_preview", { modelId, text })),
 	/**  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. */
 	wireExchanges: () => __TAURI_INVOKE<WireExchange[]>("wire_exchanges"),
 	clearWireExchanges: () => __TAURI_INVOKE<void>("clear_wire_exchanges"),

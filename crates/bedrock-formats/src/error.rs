@@ -32,11 +32,7 @@ pub struct FormatError {
 }
 
 impl FormatError {
-    pub(crate) fn new(
-        code: FormatErrorCode,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: FormatErrorCode, message: impl Into<String>, hint: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),

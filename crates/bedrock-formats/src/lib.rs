@@ -41,6 +41,7 @@ mod validate;
 #[cfg(test)]
 mod test_support;
 
+pub use code_snippets::{SnippetApi, SnippetLanguage, SnippetTarget, snippet};
 pub use converse::{converse_request, parse_converse_response};
 pub use embedding::{EmbeddingOptions, embedding_body};
 pub use error::{FormatError, FormatErrorCode};

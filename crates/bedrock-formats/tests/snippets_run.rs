@@ -38,7 +38,10 @@ fn spec() -> PromptSpec {
         system_prompt: "You are terse.".into(),
         messages: vec![SpecMessage {
             role: Role::User,
-            text: "Name a river that's long.".into(),
+            // Every quoting hazard of Python, the shell and JSON in one turn.
+            text:
+                "Name a river that's long, \"quoted\" or \"\"\"triple\"\"\"; C:\\path\nnext line."
+                    .into(),
         }],
         max_tokens: Some(64),
         ..PromptSpec::default()
@@ -67,7 +70,10 @@ fn run(program: &str, args: &[&str], dir: &Path, env: &[(&'static str, String)])
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .env_remove("AWS_ACCESS_KEY_ID")
         .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env_remove("AWS_BEARER_TOKEN_BEDROCK")
         .env_remove("AWS_PROFILE")
+        .env_remove("AWS_DEFAULT_PROFILE")
         .output()
         .unwrap_or_else(|e| panic!("{program} could not start ({e}): run `pip install -r tests/cross_sdk/requirements.txt`"));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();

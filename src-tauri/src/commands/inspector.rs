@@ -88,3 +88,24 @@ pub async fn code_snippet(
     };
     Ok(snippet(language, &target))
 }
+
+/// The InvokeModel body of an embeddings model (Titan v1/v2, Cohere) for `text`.
+#[tauri::command]
+#[specta::specta]
+pub fn embedding_preview(model_id: String, text: String) -> Result<String, FormatError> {
+    let family = bedrock_formats::family_of(&model_id)
+        .filter(|family| family.is_embedding())
+        .ok_or_else(|| {
+            FormatError::new(
+                bedrock_formats::FormatErrorCode::NotAnEmbeddingModel,
+                format!("{model_id} is not an embeddings model this app knows."),
+                "Pick Titan Embeddings v1/v2 or Cohere Embed.",
+            )
+        })?;
+    let body = bedrock_formats::embedding_body(
+        family,
+        &[text],
+        &bedrock_formats::EmbeddingOptions::default(),
+    )?;
+    Ok(serde_json::to_string_pretty(&body).unwrap_or_default())
+}

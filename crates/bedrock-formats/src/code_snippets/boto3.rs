@@ -5,6 +5,16 @@ fn python_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
 }
 
+/// The JSON body as a readable raw triple-quoted literal. Valid JSON never has three unescaped
+/// quotes in a row, so this only falls back to an escaped one-line literal for a broken body.
+fn python_json_literal(json: &str) -> String {
+    if json.contains("\"\"\"") || json.ends_with('\\') {
+        python_string(json)
+    } else {
+        format!("r\"\"\"\n{json}\n\"\"\"")
+    }
+}
+
 pub fn snippet(target: &SnippetTarget) -> String {
     let profile = target
         .profile_name
@@ -18,7 +28,7 @@ pub fn snippet(target: &SnippetTarget) -> String {
         .map_or_else(String::new, |url| {
             format!(", endpoint_url={}", python_string(url))
         });
-    let body = python_string(&body_json(target, false));
+    let body = python_json_literal(&body_json(target, true));
     let model = python_string(&target.model_id);
     let call = match target.api {
         SnippetApi::Converse => format!(

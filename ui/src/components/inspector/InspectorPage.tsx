@@ -3,6 +3,7 @@ import { formatDuration } from "../../lib/format";
 import type { Inspector } from "../../state/inspector";
 import type { Session } from "../../state/session";
 import { ErrorCard } from "../ErrorCard";
+import { EmbeddingBodies } from "./EmbeddingBodies";
 import { FramesTable } from "./FramesTable";
 import { JsonView } from "./JsonView";
 import { SnippetPanel } from "./SnippetPanel";
@@ -135,6 +136,7 @@ export function InspectorPage(props: { session: Session; inspector: Inspector })
         </Show>
       </div>
       <SnippetPanel session={props.session} inspector={inspector} />
+      <EmbeddingBodies text={props.session.draft()} />
       <Show when={inspector.exchanges().converse || inspector.exchanges().native}>
         <div class="inspector-panes">
           <section class="inspector-pane">
