@@ -62,7 +62,7 @@ def test_keyring_profile_added_tested_and_switched(app):
         what="Work EU marked active",
     )
     by_test_id(driver, "close-profiles").click()
-    wait_until(lambda: "Work EU" in by_test_id(driver, "backend-badge").text, what="badge names the profile")
+    wait_until(lambda: "Custom endpoint · Work EU" in by_test_id(driver, "backend-badge").text, what="badge names the profile and its endpoint")
     wait_until(lambda: catalogue_region(driver) == "eu-west-1", what="eu-west-1 catalogue")
     values = [o.get_attribute("value") for o in Select(by_test_id(driver, "model-picker")).options]
     assert any(v.startswith("eu.") for v in values), values

@@ -19,8 +19,12 @@ export function TopBar(props: { session: Session }) {
           <Show
             when={info().kind === "emulator"}
             fallback={
-              <span class="badge badge-aws" data-testid="backend-badge" title={info().credentials}>
-                AWS · {info().profileName} · {info().region}
+              <span
+                class="badge badge-aws"
+                data-testid="backend-badge"
+                title={`${info().credentials}${info().endpoint ? ` · endpoint ${info().endpoint ?? ""}` : ""}`}
+              >
+                {info().endpoint ? "Custom endpoint" : "AWS"} · {info().profileName} · {info().region}
               </span>
             }
           >
