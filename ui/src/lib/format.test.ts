@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorTitle, isRetryable } from "./errors";
+import { familyLabel } from "./families";
 import { formatDuration, metricItems } from "./format";
 
 describe("formatDuration", () => {
@@ -32,5 +33,12 @@ describe("errors", () => {
     expect(errorTitle("OnDemandNotSupported")).toBe("Needs an inference profile");
     expect(isRetryable("Throttled")).toBe(true);
     expect(isRetryable("AccessDenied")).toBe(false);
+  });
+});
+
+describe("familyLabel", () => {
+  it("names families as people do", () => {
+    expect(familyLabel("llama3")).toBe("Meta Llama 3");
+    expect(familyLabel("deepSeekR1")).toBe("DeepSeek-R1");
   });
 });

@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { familyLabel } from "../../lib/families";
 import { formatDuration } from "../../lib/format";
 import type { Inspector } from "../../state/inspector";
 import type { Session } from "../../state/session";
@@ -34,12 +35,16 @@ function Result(props: {
 export function InspectorPage(props: { session: Session; inspector: Inspector }) {
   const inspector = props.inspector;
   const native = () => inspector.preview()?.native ?? null;
+  const familyName = () => {
+    const family = native()?.family;
+    return family ? familyLabel(family) : "the model family";
+  };
   return (
     <main class="inspector-page" data-testid="inspector-page">
       <header class="page-head">
         <h2>Format inspector</h2>
         <p class="muted">
-          The current prompt as a Converse request and as {native()?.family ?? "the model family"}'s native InvokeModel
+          The current prompt as a Converse request and as {familyName()}'s native InvokeModel
           body. Edit the native body and run both; every call is on the Wire screen.
         </p>
         <button class="primary" data-testid="run-both" disabled={inspector.running()} onClick={() => void inspector.runBoth()}>
@@ -53,7 +58,7 @@ export function InspectorPage(props: { session: Session; inspector: Inspector })
         </section>
         <section class="inspector-pane">
           <div class="label-row">
-            <h4>Native InvokeModel body{native() ? ` · ${native()?.family ?? ""}` : ""}</h4>
+            <h4>Native InvokeModel body · {familyName()}</h4>
             <Show when={inspector.edited()}>
               <button class="link" data-testid="regenerate" onClick={() => { inspector.regenerate(); }}>
                 Regenerate from the prompt
