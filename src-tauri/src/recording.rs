@@ -41,7 +41,7 @@ impl<'a> RecordingSink<'a> {
         if self.text.is_empty() && self.reasoning.is_empty() {
             return;
         }
-        let database = self.history.lock().unwrap_or_else(|p| p.into_inner());
+        let database = crate::state::lock(self.history);
         if let Err(error) = database.append_answer(run_id, &self.text, &self.reasoning) {
             eprintln!("history: could not save streamed text: {error}");
         }
@@ -79,7 +79,7 @@ impl<'a> RecordingSink<'a> {
                 tokens_per_second: outcome.metrics.tokens_per_second,
             }),
         };
-        let mut database = self.history.lock().unwrap_or_else(|p| p.into_inner());
+        let mut database = crate::state::lock(self.history);
         if let Err(error) = database.finish_run(&run_id, end) {
             eprintln!("history: could not save the end of run {run_id}: {error}");
         }

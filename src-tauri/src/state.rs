@@ -236,7 +236,7 @@ fn open_history(data_dir: &Path) -> Result<Database, ProfileError> {
 }
 
 /// A panic while holding a lock leaves the data usable: recover it.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())

@@ -35,14 +35,6 @@ pub struct Connection {
 }
 
 impl Connection {
-    pub fn new(config: &SdkConfig, info: BackendInfo) -> Self {
-        Self {
-            runtime: aws_sdk_bedrockruntime::Client::new(config),
-            control: aws_sdk_bedrock::Client::new(config),
-            info,
-        }
-    }
-
     /// Clients whose every request and response is recorded (redacted) in `log`.
     pub fn captured(config: &SdkConfig, info: BackendInfo, log: &crate::wire::WireLog) -> Self {
         let (runtime, control) = crate::wire::with_capture(config, log);

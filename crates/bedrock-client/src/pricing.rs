@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use bedrock_formats::strip_geo_prefix;
 use serde::{Deserialize, Serialize};
 
 use crate::chat::TokenUsage;
 
 const DEFAULT_TABLE: &str = include_str!("../data/prices.json");
-const GEO_PREFIXES: [&str; 4] = ["us.", "eu.", "apac.", "global."];
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -60,11 +60,7 @@ impl PriceTable {
 
     /// The price of a model, by model ID or inference profile ID (the geo prefix is ignored).
     pub fn price(&self, model_id: &str) -> Option<Price> {
-        let bare = GEO_PREFIXES
-            .iter()
-            .find_map(|prefix| model_id.strip_prefix(prefix))
-            .unwrap_or(model_id);
-        self.models.get(bare).copied()
+        self.models.get(strip_geo_prefix(model_id)).copied()
     }
 
     /// The estimated cost of `usage` on `model_id`, in the table's currency.

@@ -61,7 +61,11 @@ pub fn family_of(model_id: &str) -> Option<Family> {
 fn base_model_id(model_id: &str) -> &str {
     let id = model_id.trim();
     // An ARN ends in `foundation-model/<id>` or `inference-profile/<profile id>`.
-    let id = id.rsplit('/').next().unwrap_or(id);
+    strip_geo_prefix(id.rsplit('/').next().unwrap_or(id))
+}
+
+/// The model ID inside an inference-profile ID (`us.meta.llama…` → `meta.llama…`).
+pub fn strip_geo_prefix(id: &str) -> &str {
     GEO_PREFIXES
         .iter()
         .find_map(|geo| id.strip_prefix(geo))

@@ -45,7 +45,7 @@ pub use code_snippets::{SnippetApi, SnippetLanguage, SnippetTarget, snippet};
 pub use converse::{converse_request, parse_converse_response};
 pub use embedding::{EmbeddingOptions, embedding_body};
 pub use error::{FormatError, FormatErrorCode};
-pub use family::{Family, family_of};
+pub use family::{Family, family_of, strip_geo_prefix};
 pub use mapping::{FieldMapping, NATIVE_ONLY};
 pub use native::{NativeRequest, native_request};
 pub use response::{ChunkText, ParsedResponse, parse_native_response, parse_native_stream_chunk};

@@ -1,5 +1,6 @@
 import { createEffect, For, Match, on, Show, Switch } from "solid-js";
 import type { Exchange, Session } from "../state/session";
+import { pendingToolCalls } from "../lib/conversation";
 import { ErrorCard } from "./ErrorCard";
 import { ToolAnswers } from "./ToolAnswers";
 import { Markdown } from "./Markdown";
@@ -7,6 +8,9 @@ import { MetricsLine } from "./MetricsLine";
 
 function ReplyView(props: { exchange: Exchange; session: Session }) {
   const reply = () => props.exchange.reply();
+  /** Tool calls waiting for the user's results: only on the newest reply. */
+  const pending = () =>
+    props.exchange === props.session.exchanges().at(-1) ? pendingToolCalls([{ user: props.exchange.user, reply: reply() }]) : [];
   return (
     <article class="message assistant" data-testid="reply" data-status={reply().status}>
       <header class="message-head">
@@ -41,15 +45,8 @@ function ReplyView(props: { exchange: Exchange; session: Session }) {
           </div>
         )}
       </For>
-      <Show
-        when={
-          props.exchange === props.session.exchanges().at(-1) &&
-          reply().status === "done" &&
-          reply().stopReason === "tool_use" &&
-          reply().toolUses.length > 0
-        }
-      >
-        <ToolAnswers calls={reply().toolUses} session={props.session} />
+      <Show when={pending().length > 0}>
+        <ToolAnswers calls={pending()} session={props.session} />
       </Show>
       <Show when={reply().error}>
         {(error) => (

@@ -1,10 +1,9 @@
 // Estimated cost of an answer from the editable price table (USD per 1,000 tokens).
 import type { PriceTable, TokenUsage } from "../bindings";
-
-const GEO_PREFIX = /^(us|eu|apac|global)\./;
+import { stripGeoPrefix } from "./modelControls";
 
 export function estimateCost(table: PriceTable | null, modelId: string, usage: TokenUsage): number | null {
-  const price = table?.models[modelId.replace(GEO_PREFIX, "")];
+  const price = table?.models[stripGeoPrefix(modelId)];
   if (!price) return null;
   return (usage.inputTokens / 1000) * (price.input ?? 0) + (usage.outputTokens / 1000) * (price.output ?? 0);
 }

@@ -14,6 +14,11 @@ export interface ModelControls {
 
 const GEO_PREFIX = /^(us|eu|apac|global)\./;
 
+/** The model ID inside an inference-profile ID (`us.meta.llama…` → `meta.llama…`). */
+export function stripGeoPrefix(invokeId: string): string {
+  return invokeId.replace(GEO_PREFIX, "");
+}
+
 function base(family: string): ModelControls {
   return {
     family,
@@ -26,7 +31,7 @@ function base(family: string): ModelControls {
 }
 
 export function controlsFor(invokeId: string): ModelControls {
-  const id = invokeId.replace(GEO_PREFIX, "");
+  const id = stripGeoPrefix(invokeId);
   if (id.startsWith("anthropic.")) {
     const thinks = /claude-(3-7|sonnet-4|opus-4|haiku-4)/.test(id);
     return { ...base("Anthropic Claude"), topK: ["top_k"], reasoningBudget: thinks };
@@ -88,4 +93,13 @@ export function additionalFieldsFor(
   }
   const merged = { ...fields, ...(edited ?? {}) };
   return Object.keys(merged).length > 0 ? merged : null;
+}
+
+/** The additionalModelRequestFields JSON to send for `modelId`, or `null` when there are none. */
+export function additionalFieldsJson(
+  modelId: string,
+  extra: { topK: number | null; reasoningBudget: number | null; additional: AdditionalFields | null },
+): string | null {
+  const fields = additionalFieldsFor(controlsFor(modelId), extra.topK, extra.reasoningBudget, extra.additional);
+  return fields === null ? null : JSON.stringify(fields);
 }

@@ -3,7 +3,7 @@ import { createEffect, createSignal, on } from "solid-js";
 import * as api from "../api";
 import type { ChatOutcome, ClientError, FormatPreview, NativeRun, PromptSpec, WireExchange } from "../bindings";
 import { contextFor } from "../lib/conversation";
-import { additionalFieldsFor, controlsFor } from "../lib/modelControls";
+import { additionalFieldsJson } from "../lib/modelControls";
 import { parseParams } from "../lib/params";
 import type { Session } from "./session";
 
@@ -27,7 +27,6 @@ export function createInspector(session: Session) {
     const history = session.exchanges().map((e) => ({ user: e.user, reply: e.reply() }));
     const message = session.draft().trim() === "" ? "Hello!" : session.draft();
     const { params, extra } = parseParams(session.paramsForm());
-    const fields = additionalFieldsFor(controlsFor(session.modelId()), extra.topK, extra.reasoningBudget, extra.additional);
     return {
       modelId: session.modelId(),
       systemPrompt: session.systemPrompt(),
@@ -36,7 +35,7 @@ export function createInspector(session: Session) {
       temperature: params.temperature,
       topP: params.topP,
       stopSequences: params.stopSequences ?? [],
-      additionalFieldsJson: fields === null ? null : JSON.stringify(fields),
+      additionalFieldsJson: additionalFieldsJson(session.modelId(), extra),
     };
   }
 
@@ -46,11 +45,14 @@ export function createInspector(session: Session) {
     if (!edited()) setNativeText(next.native?.bodyJson ?? "");
   }
 
-  createEffect(
-    on([session.modelId, session.systemPrompt, session.draft, session.paramsForm, session.exchanges], () => {
-      void refresh();
-    }),
-  );
+  /** Rebuild both bodies as the prompt changes; call from the page so it stops when the page closes. */
+  function follow(): void {
+    createEffect(
+      on([session.modelId, session.systemPrompt, session.draft, session.paramsForm, session.exchanges], () => {
+        void refresh();
+      }),
+    );
+  }
 
   function edit(text: string): void {
     setNativeText(text);
@@ -88,7 +90,7 @@ export function createInspector(session: Session) {
     setRunning(false);
   }
 
-  return { preview, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, exchanges, refresh };
+  return { preview, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, exchanges, follow };
 }
 
 export type Inspector = ReturnType<typeof createInspector>;

@@ -14,7 +14,7 @@ import type {
   ToolAnswer,
 } from "../bindings";
 import { replyOf } from "../lib/history";
-import { additionalFieldsFor, controlsFor } from "../lib/modelControls";
+import { additionalFieldsJson } from "../lib/modelControls";
 import { defaultParamsForm, formOfParams, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
 import { fillTemplate, templateVariables } from "../lib/template";
 import { createConversation, type Exchange } from "./conversation";
@@ -173,8 +173,7 @@ export function createSession() {
       setNotice("Fix the highlighted parameters, then send again.");
       return null;
     }
-    const fields = additionalFieldsFor(controlsFor(modelId()), extra.topK, extra.reasoningBudget, extra.additional);
-    return { params, additionalFieldsJson: fields === null ? null : JSON.stringify(fields) };
+    return { params, additionalFieldsJson: additionalFieldsJson(modelId(), extra) };
   }
 
   /** Send `text` with the conversation so far; the draft is cleared only once it is on its way. */

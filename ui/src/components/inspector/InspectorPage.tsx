@@ -34,6 +34,7 @@ function Result(props: {
 
 export function InspectorPage(props: { session: Session; inspector: Inspector }) {
   const inspector = props.inspector;
+  inspector.follow();
   const native = () => inspector.preview()?.native ?? null;
   const familyName = () => {
     const family = native()?.family;
