@@ -34,3 +34,26 @@ pub fn profile_to_client(error: ProfileError) -> ClientError {
         hint: error.hint,
     }
 }
+
+/// A failure of the embeddings lab's data side or maths, in the shape every command returns.
+pub fn lab_error(error: embeddings::store::LabError) -> ClientError {
+    use embeddings::store::LabErrorCode as Lab;
+    let code = match error.code {
+        Lab::Cancelled => ErrorCode::Cancelled,
+        Lab::Database | Lab::NewerSchema => ErrorCode::Unknown,
+        _ => ErrorCode::InvalidRequest,
+    };
+    ClientError {
+        code,
+        message: error.message,
+        hint: error.hint,
+    }
+}
+
+/// A background task of the shell that panicked or was dropped.
+pub fn task_failed(error: tauri::Error) -> ClientError {
+    ClientError::new(
+        ErrorCode::Unknown,
+        format!("A background task failed: {error}"),
+    )
+}

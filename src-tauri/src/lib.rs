@@ -13,6 +13,8 @@ pub use state::AppState;
 
 /// Keep the app's settings elsewhere than the platform's data folder (tests, portable use).
 const DATA_DIR_VAR: &str = "BEDROCK_PLAYGROUND_DATA_DIR";
+/// Where the embeddings lab writes exports; by default `Downloads/Bedrock Playground`.
+const EXPORTS_DIR_VAR: &str = "BEDROCK_PLAYGROUND_EXPORTS_DIR";
 
 pub fn run() {
     let builder = ipc::specta_builder();
@@ -23,7 +25,15 @@ pub fn run() {
                 Some(dir) => dir.into(),
                 None => app.path().app_data_dir()?,
             };
-            app.manage(AppState::open(&data_dir));
+            let exports_dir = match std::env::var_os(EXPORTS_DIR_VAR) {
+                Some(dir) => dir.into(),
+                None => app
+                    .path()
+                    .download_dir()
+                    .map(|dir| dir.join("Bedrock Playground"))
+                    .unwrap_or_else(|_| data_dir.join("exports")),
+            };
+            app.manage(AppState::open(&data_dir, &exports_dir));
             // Resolve the active profile (and start the emulator if it is the one) while the window loads.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {

@@ -6,11 +6,14 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use bedrock_client::catalogue::{Favourites, ModelCatalogue};
+use bedrock_client::knowledge::AccountIds;
 use bedrock_client::pricing::PriceTable;
 use bedrock_client::settings::AppSettings;
 use bedrock_client::wire::WireLog;
 use bedrock_client::{BackendInfo, BackendKind, ClientError, Connection};
 use bedrock_emulator::Emulator;
+use embeddings::lab::Lab;
+use embeddings::store::LabStore;
 use profiles::{
     EMULATOR_ID, KeyringSecrets, ProfileError, ProfileStore, ResolvedProfile, SourceProblem,
 };
@@ -41,20 +44,37 @@ pub struct AppState {
     pub wire: WireLog,
     streams: Mutex<HashMap<String, CancellationToken>>,
     history: Mutex<Database>,
+    /// The embeddings lab: datasets, cached vectors, runs and layouts.
+    lab: Arc<Lab>,
     /// The settings could not be opened: profiles live in a scratch folder for this run.
     startup_problem: Option<SourceProblem>,
+    /// The knowledge-base clients of the connection they were built for.
+    knowledge: tokio::sync::Mutex<Option<(Arc<Active>, Arc<KnowledgeClients>)>>,
+    /// The account id of each profile (STS), for inference-profile ARNs.
+    pub accounts: AccountIds,
+}
+
+/// The knowledge-base clients (bedrock-agent-runtime, bedrock-agent, STS) of the active
+/// profile, with the same settings and wire capture as its chat clients.
+pub struct KnowledgeClients {
+    pub profile_id: String,
+    pub region: String,
+    pub runtime: aws_sdk_bedrockagentruntime::Client,
+    pub agent: aws_sdk_bedrockagent::Client,
+    pub sts: aws_sdk_sts::Client,
 }
 
 impl AppState {
     /// Open the app's data folder; when its settings cannot be read, keep working on a
     /// scratch copy and say so rather than refuse to start.
-    pub fn open(data_dir: &Path) -> Self {
-        match Self::open_in(data_dir) {
+    pub fn open(data_dir: &Path, exports_dir: &Path) -> Self {
+        match Self::open_in(data_dir, exports_dir) {
             Ok(state) => state,
             Err(error) => {
                 let scratch =
                     std::env::temp_dir().join(format!("bedrock-playground-{}", std::process::id()));
-                let mut state = Self::open_in(&scratch).expect("a fresh scratch folder opens");
+                let mut state =
+                    Self::open_in(&scratch, exports_dir).expect("a fresh scratch folder opens");
                 state.startup_problem = Some(SourceProblem {
                     path: data_dir.display().to_string(),
                     message: error.message,
@@ -68,7 +88,7 @@ impl AppState {
         }
     }
 
-    fn open_in(data_dir: &Path) -> Result<Self, ProfileError> {
+    fn open_in(data_dir: &Path, exports_dir: &Path) -> Result<Self, ProfileError> {
         let first_launch = !data_dir.join("profiles.json").exists();
         let mut profiles = ProfileStore::open(data_dir, Box::new(KeyringSecrets::new()))?;
         // First launch with a default AWS profile: use it; otherwise the emulator answers.
@@ -93,7 +113,10 @@ impl AppState {
             wire: WireLog::new(),
             streams: Mutex::new(HashMap::new()),
             history: Mutex::new(open_history(data_dir)?),
+            lab: Arc::new(open_lab(data_dir, exports_dir)?),
             startup_problem: None,
+            knowledge: tokio::sync::Mutex::new(None),
+            accounts: AccountIds::default(),
         })
     }
 
@@ -111,6 +134,15 @@ impl AppState {
 
     pub fn history(&self) -> MutexGuard<'_, Database> {
         lock(&self.history)
+    }
+
+    pub fn lab(&self) -> &Lab {
+        &self.lab
+    }
+
+    /// The lab, for blocking tasks that outlive the command's borrow.
+    pub fn lab_handle(&self) -> Arc<Lab> {
+        Arc::clone(&self.lab)
     }
 
     pub fn history_database(&self) -> &Mutex<Database> {
@@ -173,10 +205,45 @@ impl AppState {
     /// Forget the resolved connection and cached models of `profile_id` after an edit.
     pub async fn invalidate(&self, profile_id: &str) {
         self.catalogue.forget(profile_id);
+        self.accounts.forget(profile_id);
         let mut cached = self.active.lock().await;
         if cached.as_ref().is_some_and(|a| a.profile_id == profile_id) {
             *cached = None;
         }
+    }
+
+    /// The knowledge-base clients of the active connection, built on first use.
+    pub async fn knowledge(&self) -> Result<Arc<KnowledgeClients>, ClientError> {
+        let active = self.connection().await?;
+        let mut cached = self.knowledge.lock().await;
+        if let Some((built_for, clients)) = cached.as_ref()
+            && Arc::ptr_eq(built_for, &active)
+        {
+            return Ok(Arc::clone(clients));
+        }
+        let config = self.settings().apply(&active.resolved.sdk_config);
+        let (runtime, agent) = bedrock_client::wire::with_agent_capture(&config, &self.wire);
+        let sts = aws_sdk_sts::Client::from_conf(
+            aws_sdk_sts::config::Builder::from(&config)
+                .interceptor(bedrock_client::wire::WireCapture::new(self.wire.clone()))
+                .build(),
+        );
+        let clients = Arc::new(KnowledgeClients {
+            profile_id: active.profile_id.clone(),
+            region: active.resolved.region.clone(),
+            runtime,
+            agent,
+            sts,
+        });
+        *cached = Some((Arc::clone(&active), Arc::clone(&clients)));
+        Ok(clients)
+    }
+
+    /// The account id of the profile `clients` belong to (STS, cached until the profile changes).
+    pub async fn account_id(&self, clients: &KnowledgeClients) -> Result<String, ClientError> {
+        self.accounts
+            .account_id(&clients.profile_id, &clients.sts)
+            .await
     }
 
     pub fn begin_stream(&self, stream_id: &str) -> CancellationToken {
@@ -233,6 +300,15 @@ fn open_history(data_dir: &Path) -> Result<Database, ProfileError> {
         Err(error) => eprintln!("history: could not mark interrupted runs: {error}"),
     }
     Ok(database)
+}
+
+/// The embeddings lab's database; runs left running by a crash or kill become "interrupted".
+fn open_lab(data_dir: &Path, exports_dir: &Path) -> Result<Lab, ProfileError> {
+    let path = data_dir.join(embeddings::store::FILE_NAME);
+    let store = LabStore::open(&path).map_err(|e| {
+        ProfileError::new(profiles::ProfileErrorCode::SettingsFile, e.message, e.hint)
+    })?;
+    Ok(Lab::new(store, exports_dir))
 }
 
 /// A panic while holding a lock leaves the data usable: recover it.

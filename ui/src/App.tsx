@@ -1,5 +1,9 @@
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { Composer } from "./components/Composer";
+import { EmbeddingsPage } from "./embeddings/EmbeddingsPage";
+import { createEmbeddingsLab } from "./embeddings/state";
+import { KnowledgePage } from "./knowledge/KnowledgePage";
+import { createKnowledgeLab } from "./knowledge/state";
 import { ComparePage } from "./components/compare/ComparePage";
 import { HistoryPage } from "./components/HistoryPage";
 import { InspectorPage } from "./components/inspector/InspectorPage";
@@ -18,7 +22,7 @@ import { createProfiles } from "./state/profiles";
 import { createSession } from "./state/session";
 import { createSettings } from "./state/settings";
 
-export type View = "chat" | "compare" | "history" | "library" | "inspector" | "wire" | "profiles" | "settings";
+export type View = "chat" | "compare" | "embeddings" | "knowledge" | "history" | "library" | "inspector" | "wire" | "profiles" | "settings";
 
 export function App() {
   const session = createSession();
@@ -29,6 +33,14 @@ export function App() {
   const history = createHistory(session, () => setView("chat"));
   const library = createLibrary(session, () => setView("chat"));
   const inspector = createInspector(session);
+  const lab = createEmbeddingsLab({
+    sendToChat: (text) => {
+      session.setDraft(session.draft() === "" ? text : `${text}${session.draft()}`);
+    },
+  });
+  let labLoaded = false;
+  const knowledge = createKnowledgeLab(session);
+  let knowledgeLoaded = false;
   onMount(() => {
     void settings.load();
     void profiles.load();
@@ -40,7 +52,7 @@ export function App() {
     setView("profiles");
   };
   return (
-    <div class="app">
+    <div class="app" classList={{ "app-wide": view() === "embeddings" }}>
       <Sidebar
         session={session}
         profiles={profiles}
@@ -48,6 +60,14 @@ export function App() {
         onView={(next) => {
           if (next === "profiles") openProfiles();
           else setView(next);
+          if (next === "embeddings" && !labLoaded) {
+            labLoaded = true;
+            void lab.load();
+          }
+          if (next === "knowledge" && !knowledgeLoaded) {
+            knowledgeLoaded = true;
+            void knowledge.load();
+          }
         }}
       />
       <Switch>
@@ -60,6 +80,12 @@ export function App() {
         </Match>
         <Match when={view() === "compare"}>
           <ComparePage session={session} comparison={comparison} />
+        </Match>
+        <Match when={view() === "embeddings"}>
+          <EmbeddingsPage lab={lab} onOpenChat={() => setView("chat")} />
+        </Match>
+        <Match when={view() === "knowledge"}>
+          <KnowledgePage lab={knowledge} session={session} />
         </Match>
         <Match when={view() === "history"}>
           <HistoryPage history={history} />

@@ -33,6 +33,38 @@ import {
   type AttachmentInfo,
   type PriceTable,
   type RunLink,
+  type Preview,
+  type PreviewRequest,
+  type DatasetRows,
+  type DatasetSummary,
+  type EmbeddingModelInfo,
+  type EmbeddingSpec,
+  type Estimate,
+  type ExportFormat,
+  type ImportRequest,
+  type JobOutcome,
+  type JobProgress,
+  type LayoutEvent,
+  type LayoutRequest,
+  type LayoutSummary,
+  type LayoutView,
+  type MeaningSearch,
+  type NeighbourHit,
+  type OverlapReport,
+  type RunSummary,
+  type SampleInfo,
+  type DocumentInfo,
+  type FilterProblem,
+  type GenerateOutcome,
+  type GenerateRequest,
+  type KnowledgeBaseDetails,
+  type KnowledgeBaseSummary,
+  type KnowledgeEvent,
+  type Lint,
+  type PreviewResult,
+  type RerankModelInfo,
+  type RetrieveOutcome,
+  type RetrieveRequest,
 } from "./bindings";
 
 /** Every error the backend returns has this shape; `code` tells which. */
@@ -164,3 +196,121 @@ export const codeSnippet = async (language: SnippetLanguage, target: SnippetApi,
 
 export const embeddingPreview = (modelId: string, text: string): Promise<Result<string, FormatError>> =>
   call(() => commands.embeddingPreview(modelId, text));
+
+// The embeddings lab.
+
+export const embeddingSamples = (): Promise<SampleInfo[]> => commands.embeddingSamples().catch(() => []);
+
+export const listDatasets = (): Promise<Result<DatasetSummary[]>> => call(() => commands.listDatasets());
+
+export const previewDataset = (request: PreviewRequest): Promise<Result<Preview>> =>
+  call(() => commands.previewDataset(request));
+
+export const importDataset = (request: ImportRequest): Promise<Result<DatasetSummary>> =>
+  call(() => commands.importDataset(request));
+
+export const importSample = (sampleId: string): Promise<Result<DatasetSummary>> =>
+  call(() => commands.importSample(sampleId));
+
+export const deleteDataset = (datasetId: number): Promise<Result<null>> => call(() => commands.deleteDataset(datasetId));
+
+export const datasetRows = (datasetId: number): Promise<Result<DatasetRows>> => call(() => commands.datasetRows(datasetId));
+
+export const embeddingModels = (): Promise<Result<EmbeddingModelInfo[]>> => call(() => commands.embeddingModels());
+
+export const listEmbeddingRuns = (datasetId: number): Promise<Result<RunSummary[]>> =>
+  call(() => commands.listEmbeddingRuns(datasetId));
+
+export const estimateEmbedding = (datasetId: number, spec: EmbeddingSpec): Promise<Result<Estimate>> =>
+  call(() => commands.estimateEmbedding(datasetId, spec));
+
+export const startEmbedding = (datasetId: number, spec: EmbeddingSpec): Promise<Result<RunSummary>> =>
+  call(() => commands.startEmbedding(datasetId, spec));
+
+/** Embed (or resume) a run; `onProgress` sees its progress until it ends. */
+export function runEmbedding(runId: number, onProgress: (progress: JobProgress) => void): Promise<Result<JobOutcome>> {
+  const channel = new Channel<JobProgress>();
+  channel.onmessage = onProgress;
+  return call(() => commands.runEmbedding(runId, channel));
+}
+
+export const cancelEmbedding = (runId: number): Promise<boolean> => commands.cancelEmbedding(runId).catch(() => false);
+
+export const listLayouts = (runId: number): Promise<Result<LayoutSummary[]>> => call(() => commands.listLayouts(runId));
+
+export const getLayout = (layoutId: number): Promise<Result<LayoutView>> => call(() => commands.getLayout(layoutId));
+
+/** Project a run; UMAP's layout so far arrives through `onEvent` as it improves. */
+export function computeLayout(
+  runId: number,
+  request: LayoutRequest,
+  jobId: string,
+  onEvent: (event: LayoutEvent) => void,
+): Promise<Result<LayoutView>> {
+  const channel = new Channel<LayoutEvent>();
+  channel.onmessage = onEvent;
+  return call(() => commands.computeLayout(runId, request, jobId, channel));
+}
+
+export const cancelLayout = (jobId: string): Promise<boolean> => commands.cancelLayout(jobId).catch(() => false);
+
+export const pointNeighbours = (runId: number, index: number, k: number): Promise<Result<NeighbourHit[]>> =>
+  call(() => commands.pointNeighbours(runId, index, k));
+
+export const searchByMeaning = (
+  runId: number,
+  layoutId: number | null,
+  query: string,
+  k: number,
+): Promise<Result<MeaningSearch>> => call(() => commands.searchByMeaning(runId, layoutId, query, k));
+
+export const compareRuns = (runA: number, runB: number, k: number): Promise<Result<OverlapReport>> =>
+  call(() => commands.compareRuns(runA, runB, k));
+
+export const exportRun = (runId: number, layoutId: number | null, format: ExportFormat): Promise<Result<string[]>> =>
+  call(() => commands.exportRun(runId, layoutId, format));
+
+/** Write a text export (a selection as CSV or JSONL) to the exports folder; resolves to its path. */
+export const saveExport = (fileName: string, content: string): Promise<Result<string>> =>
+  call(() => commands.saveExport(fileName, content));
+
+// The knowledge-bases lab.
+
+export const listKnowledgeBases = (): Promise<Result<KnowledgeBaseSummary[]>> => call(() => commands.listKnowledgeBases());
+
+export const describeKnowledgeBase = (knowledgeBaseId: string): Promise<Result<KnowledgeBaseDetails>> =>
+  call(() => commands.describeKnowledgeBase(knowledgeBaseId));
+
+export const listKnowledgeBaseDocuments = (knowledgeBaseId: string, dataSourceId: string): Promise<Result<DocumentInfo[]>> =>
+  call(() => commands.listKnowledgeBaseDocuments(knowledgeBaseId, dataSourceId));
+
+export const knowledgeRetrieve = (request: RetrieveRequest): Promise<Result<RetrieveOutcome>> =>
+  call(() => commands.knowledgeRetrieve(request));
+
+/** Stream one cited answer; `onEvent` sees every event in order. Resolves when the stream ends. */
+export function knowledgeGenerateStream(
+  streamId: string,
+  request: GenerateRequest,
+  onEvent: (event: KnowledgeEvent) => void,
+): Promise<Result<GenerateOutcome>> {
+  const channel = new Channel<KnowledgeEvent>();
+  channel.onmessage = onEvent;
+  return call(() => commands.knowledgeGenerateStream(streamId, request, channel));
+}
+
+export const cancelKnowledgeStream = (streamId: string): Promise<boolean> =>
+  commands.cancelKnowledgeStream(streamId).catch(() => false);
+
+export const knowledgeModelArn = (modelId: string): Promise<Result<string>> => call(() => commands.knowledgeModelArn(modelId));
+
+export const knowledgePromptLint = (template: string): Promise<Lint[]> => commands.knowledgePromptLint(template).catch(() => []);
+
+export const knowledgePromptPreview = (template: string, query: string, results: PreviewResult[]): Promise<string> =>
+  commands.knowledgePromptPreview(template, query, results, new Date().toISOString()).catch((e: unknown) => String(e));
+
+export const knowledgeDefaultTemplate = (): Promise<string> => commands.knowledgeDefaultTemplate().catch(() => "");
+
+export const checkKnowledgeFilter = (filterJson: string): Promise<FilterProblem | null> =>
+  commands.checkKnowledgeFilter(filterJson).catch(() => null);
+
+export const knowledgeRerankModels = (): Promise<RerankModelInfo[]> => commands.knowledgeRerankModels().catch(() => []);

@@ -76,6 +76,78 @@ export const commands = {
 	/**  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. */
 	wireExchanges: () => __TAURI_INVOKE<WireExchange[]>("wire_exchanges"),
 	clearWireExchanges: () => __TAURI_INVOKE<void>("clear_wire_exchanges"),
+	embeddingSamples: () => __TAURI_INVOKE<SampleInfo[]>("embedding_samples"),
+	listDatasets: () => typedError<DatasetSummary[], ClientError>(__TAURI_INVOKE("list_datasets")),
+	/**  The columns and first rows of a file, so the user can pick the text column. */
+	previewDataset: (request: PreviewRequest) => typedError<Preview, ClientError>(__TAURI_INVOKE("preview_dataset", { request })),
+	importDataset: (request: ImportRequest) => typedError<DatasetSummary, ClientError>(__TAURI_INVOKE("import_dataset", { request })),
+	importSample: (sampleId: string) => typedError<DatasetSummary, ClientError>(__TAURI_INVOKE("import_sample", { sampleId })),
+	deleteDataset: (datasetId: number) => typedError<null, ClientError>(__TAURI_INVOKE("delete_dataset", { datasetId })),
+	datasetRows: (datasetId: number) => typedError<DatasetRows, ClientError>(__TAURI_INVOKE("dataset_rows", { datasetId })),
+	/**  The text embedding models of the active profile's region, with the options each takes. */
+	embeddingModels: () => typedError<EmbeddingModelInfo[], ClientError>(__TAURI_INVOKE("embedding_models")),
+	listEmbeddingRuns: (datasetId: number) => typedError<RunSummary[], ClientError>(__TAURI_INVOKE("list_embedding_runs", { datasetId })),
+	/**  Texts, cached vectors, tokens and cost of embedding a dataset with `spec`, before any call. */
+	estimateEmbedding: (datasetId: number, spec: EmbeddingSpec) => typedError<Estimate, ClientError>(__TAURI_INVOKE("estimate_embedding", { datasetId, spec })),
+	/**  Record a new run of `spec` over the dataset; `run_embedding` then embeds it. */
+	startEmbedding: (datasetId: number, spec: EmbeddingSpec) => typedError<RunSummary, ClientError>(__TAURI_INVOKE("start_embedding", { datasetId, spec })),
+	/**
+	 *  Embed (or resume) a run; progress goes to `on_progress`. Texts already in the cache are
+	 *  not sent again, so a resume after a cancel or a crash pays only for the rest.
+	 */
+	runEmbedding: (runId: number, onProgress: Channel<JobProgress>) => typedError<JobOutcome, ClientError>(__TAURI_INVOKE("run_embedding", { runId, onProgress })),
+	cancelEmbedding: (runId: number) => __TAURI_INVOKE<boolean>("cancel_embedding", { runId }),
+	listLayouts: (runId: number) => typedError<LayoutSummary[], ClientError>(__TAURI_INVOKE("list_layouts", { runId })),
+	getLayout: (layoutId: number) => typedError<LayoutView, ClientError>(__TAURI_INVOKE("get_layout", { layoutId })),
+	/**
+	 *  Project a run with PCA or UMAP; the layout so far goes to `on_event` as UMAP improves it,
+	 *  then the finished layout with its clusters is stored and returned. `job_id` cancels it.
+	 */
+	computeLayout: (runId: number, request: LayoutRequest, jobId: string, onEvent: Channel<LayoutEvent>) => typedError<LayoutView, ClientError>(__TAURI_INVOKE("compute_layout", { runId, request, jobId, onEvent })),
+	cancelLayout: (jobId: string) => __TAURI_INVOKE<boolean>("cancel_layout", { jobId }),
+	/**  The `k` texts nearest to text `index` in the run's original space, by cosine similarity. */
+	pointNeighbours: (runId: number, index: number, k: number) => typedError<NeighbourHit[], ClientError>(__TAURI_INVOKE("point_neighbours", { runId, index, k })),
+	/**
+	 *  Embed `query` with the run's model (as a search query), list the texts nearest to it and
+	 *  place it on the layout.
+	 */
+	searchByMeaning: (runId: number, layoutId: number | null, query: string, k: number) => typedError<MeaningSearch, ClientError>(__TAURI_INVOKE("search_by_meaning", { runId, layoutId, query, k })),
+	/**  How many of each text's `k` nearest neighbours two runs of one dataset share. */
+	compareRuns: (runA: number, runB: number, k: number) => typedError<OverlapReport, ClientError>(__TAURI_INVOKE("compare_runs", { runA, runB, k })),
+	/**
+	 *  Write a run's vectors (and a layout's coordinates) as `.npy`, CSV or JSON Lines; returns the
+	 *  files written.
+	 */
+	exportRun: (runId: number, layoutId: number | null, format: ExportFormat) => typedError<string[], ClientError>(__TAURI_INVOKE("export_run", { runId, layoutId, format })),
+	/**  Write a text export (a selection) to the exports folder; returns its path. */
+	saveExport: (fileName: string, content: string) => typedError<string, ClientError>(__TAURI_INVOKE("save_export", { fileName, content })),
+	/**  The active profile's knowledge bases, each described (status, storage, data sources). */
+	listKnowledgeBases: () => typedError<KnowledgeBaseSummary[], ClientError>(__TAURI_INVOKE("list_knowledge_bases")),
+	/**  One knowledge base by its id, for when listing is denied. */
+	describeKnowledgeBase: (knowledgeBaseId: string) => typedError<KnowledgeBaseDetails, ClientError>(__TAURI_INVOKE("describe_knowledge_base", { knowledgeBaseId })),
+	/**  The documents of one data source. */
+	listKnowledgeBaseDocuments: (knowledgeBaseId: string, dataSourceId: string) => typedError<DocumentInfo[], ClientError>(__TAURI_INVOKE("list_knowledge_base_documents", { knowledgeBaseId, dataSourceId })),
+	/**  Retrieve: the ranked chunks for a query. */
+	knowledgeRetrieve: (request: RetrieveRequest) => typedError<RetrieveOutcome, ClientError>(__TAURI_INVOKE("knowledge_retrieve", { request })),
+	/**
+	 *  RetrieveAndGenerateStream: events go to `on_event` as they arrive; failures arrive as a
+	 *  `failed` event and in the outcome, with what was received kept.
+	 */
+	knowledgeGenerateStream: (streamId: string, request: GenerateRequest, onEvent: Channel<KnowledgeEvent>) => typedError<GenerateOutcome, ClientError>(__TAURI_INVOKE("knowledge_generate_stream", { streamId, request, onEvent })),
+	/**  Stop a knowledge-base answer in flight. */
+	cancelKnowledgeStream: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_knowledge_stream", { streamId }),
+	/**  The ARN a knowledge-base call uses for `model_id` in the active profile's region. */
+	knowledgeModelArn: (modelId: string) => typedError<string, ClientError>(__TAURI_INVOKE("knowledge_model_arn", { modelId })),
+	/**  What is wrong with a generation prompt template, if anything. */
+	knowledgePromptLint: (template: string) => __TAURI_INVOKE<Lint[]>("knowledge_prompt_lint", { template }),
+	/**  The prompt the model would read, with sample search results. */
+	knowledgePromptPreview: (template: string, query: string, results: PreviewResult[], currentTime: string) => __TAURI_INVOKE<string>("knowledge_prompt_preview", { template, query, results, currentTime }),
+	/**  A starting point for a custom generation prompt template. */
+	knowledgeDefaultTemplate: () => __TAURI_INVOKE<string>("knowledge_default_template"),
+	/**  Where a metadata filter (JSON text) is wrong, or nothing when Bedrock would take it. */
+	checkKnowledgeFilter: (filterJson: string) => __TAURI_INVOKE<FilterProblem | null>("check_knowledge_filter", { filterJson }),
+	/**  The reranking models knowledge bases can use. */
+	knowledgeRerankModels: () => __TAURI_INVOKE<RerankModelInfo[]>("knowledge_rerank_models"),
 };
 
 /* Types */
@@ -239,10 +311,41 @@ export type CheckStep = {
 	error: ClientError | null,
 };
 
+export type ChunkingInfo = {
+	/**  FIXED_SIZE, HIERARCHICAL, SEMANTIC or NONE. */
+	strategy: string,
+	maxTokens: number | null,
+	overlapPercentage: number | null,
+	/**  Hierarchical: the parent and child token limits, and the overlap between chunks. */
+	levelMaxTokens: number[],
+	overlapTokens: number | null,
+	/**  Semantic: sentences around each one compared, and the breakpoint percentile. */
+	bufferSize: number | null,
+	breakpointPercentileThreshold: number | null,
+	/**  One line for the picker, e.g. "Fixed size: 300 tokens, 20% overlap". */
+	summary: string,
+};
+
+/**  A part of the answer and the chunks it cites. */
+export type CitationInfo = {
+	text: string,
+	span: TextSpan | null,
+	references: RetrievedChunk[],
+};
+
 export type ClientError = {
 	code: ErrorCode,
 	message: string,
 	hint: string,
+};
+
+/**  A cluster on a layout, as the UI draws it. */
+export type ClusterView = {
+	id: number,
+	size: number,
+	centroid: (number | null)[],
+	words: string[],
+	label: string,
 };
 
 export type ConnectionReport = {
@@ -274,6 +377,38 @@ export type ConversationSummary = {
 	lastStatus: RunStatus | null,
 };
 
+export type DataSourceInfo = {
+	dataSourceId: string,
+	name: string,
+	status: string,
+	description: string | null,
+	/**  S3, WEB, CONFLUENCE, ... */
+	sourceType: string | null,
+	s3BucketArn: string | null,
+	inclusionPrefixes: string[],
+	/**  Bedrock's default chunking when the data source names none. */
+	chunking: ChunkingInfo | null,
+};
+
+/**  A dataset's texts and metadata, for hovering, tables and exports. */
+export type DatasetRows = {
+	texts: string[],
+	metadataColumns: string[],
+	metadata: string[][],
+};
+
+export type DatasetSummary = {
+	id: number,
+	name: string,
+	source: string,
+	count: number,
+	metadataColumns: string[],
+	/**  Empty texts left out on import. */
+	skippedEmpty: number,
+	/**  Milliseconds since the Unix epoch. */
+	createdMs: number | null,
+};
+
 /**  What `delete` did. */
 export type Deleted = 
 /**  An app profile and its keyring entry are gone. */
@@ -281,7 +416,78 @@ export type Deleted =
 /**  A `~/.aws` profile stays (it lives in the file); the app's overrides and API key are gone. */
 "overridesReset";
 
-export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | "Unknown";
+export type DocumentInfo = {
+	uri: string,
+	status: string,
+	updatedAt: string | null,
+};
+
+/**  The request/response shape a model speaks. */
+export type EmbeddingFamily = 
+/**  `amazon.titan-embed-text-v1`: 1,536 floats, no options. */
+"titanV1" | 
+/**  `amazon.titan-embed-text-v2:0`: 256/512/1024, `normalize`. */
+"titanV2" | 
+/**  `cohere.embed-english-v3`, `cohere.embed-multilingual-v3`: 1,024 floats, input types. */
+"cohereV3" | 
+/**  `cohere.embed-v4:0`: 256/512/1024/1536 (`output_dimension`), input types. */
+"cohereV4";
+
+/**  What the UI needs to offer a model's options. */
+export type EmbeddingModelInfo = {
+	modelId: string,
+	family: EmbeddingFamily,
+	/**  The dimensions the model offers; one entry when it is fixed. */
+	dimensions: number[],
+	defaultDimensions: number,
+	/**  Texts per InvokeModel request: 1 for Titan, up to 96 for Cohere. */
+	batchSize: number,
+	/**  Whether `normalize` applies (Titan V2; its default is true). */
+	supportsNormalize: boolean,
+	/**  The input types the model takes (empty when it has none). */
+	inputTypes: string[],
+	/**  The input type used for a dataset when none is chosen. */
+	defaultInputType: string | null,
+	/**  The longest text a request may carry, in characters (Cohere v3: 2,048). */
+	maxTextChars: number,
+};
+
+export type EmbeddingRunStatus = "queued" | "running" | "done" | "cancelled" | "failed" | 
+/**  Was running when the app stopped; run it again to finish (cached vectors are kept). */
+"interrupted";
+
+/**
+ *  A model and its options. Unset options take the model's defaults (Titan V2: 1024
+ *  dimensions, normalised; Cohere: `search_document`). Cohere queries use `search_query`.
+ */
+export type EmbeddingSpec = {
+	modelId: string,
+	dimensions: number | null,
+	normalize: boolean | null,
+	inputType: string | null,
+};
+
+export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | 
+/**  The user stopped the work (a projection, an embedding job). */
+"Cancelled" | "Unknown";
+
+export type Estimate = {
+	texts: number,
+	/**  Distinct texts whose vectors are already cached for this model and options. */
+	cached: number,
+	/**  Distinct texts still to embed (a text repeated in the dataset is embedded once). */
+	toEmbed: number,
+	requests: number,
+	/**  See [`super::estimate_tokens`]: close to what Titan reports. */
+	estimatedTokens: number,
+	estimatedCostUsd: number | null,
+	/**  Whether the price table has this model (when not, the cost shows as 0). */
+	priceKnown: boolean,
+	/**  Above [`CONFIRM_ABOVE_USD`] or [`CONFIRM_ABOVE_TOKENS`]. */
+	needsConfirmation: boolean,
+	/**  Texts longer than the model takes in one request (they would fail the run). */
+	tooLong: number,
+};
 
 /**  One event-stream message. */
 export type EventFrame = {
@@ -296,6 +502,14 @@ export type EventFrame = {
 	decodedChunk: string | null,
 };
 
+export type ExportFormat = 
+/**  `<name>.vectors.npy` (n × d) and `<name>.coords.npy` (n × 2), float32. */
+"npy" | 
+/**  One row per text: index, text, metadata, x, y, then the vector's components. */
+"csv" | 
+/**  One JSON object per text with its metadata, coordinates and vector. */
+"jsonl";
+
 export type Family = "claude" | "llama3" | "titanText" | "nova" | "mistralText" | "mistralChat" | "cohereCommandR" | "ai21Jamba" | "deepSeekR1" | "titanEmbedV1" | "titanEmbedV2" | "cohereEmbed";
 
 /**  One row of the Format inspector's mapping table. */
@@ -305,6 +519,19 @@ export type FieldMapping = {
 	/**  The native key or path it becomes; `None` when the native format has no place for it. */
 	native: string | null,
 	note: string,
+};
+
+/**  One file the user picked, read as text by the UI. */
+export type FileContent = {
+	name: string,
+	content: string,
+};
+
+/**  Where a filter is wrong and why. */
+export type FilterProblem = {
+	/**  `andAll[1].greaterThan.value`; empty for the filter as a whole. */
+	path: string,
+	message: string,
 };
 
 export type FormatError = {
@@ -334,11 +561,204 @@ export type FormatPreview = {
 	nativeError: FormatError | null,
 };
 
+/**  What one answer came to; kept when it failed or was cancelled midway. */
+export type GenerateOutcome = {
+	sessionId: string | null,
+	text: string,
+	citations: CitationInfo[],
+	guardrailAction: string | null,
+	cancelled: boolean,
+	error: ClientError | null,
+};
+
+export type GenerateRequest = {
+	knowledgeBaseId: string,
+	question: string,
+	/**  The session of an earlier answer, for a follow-up; the service makes new ones. */
+	sessionId: string | null,
+	/**  A model ID, an inference-profile ID or an ARN. */
+	modelId: string,
+	/**  The account of the profile, needed for inference-profile ARNs (see `AccountIds`). */
+	accountId: string | null,
+	retrieval?: RetrievalSettings,
+	/**  The generation prompt template; Bedrock's own when absent. */
+	promptTemplate: string | null,
+	inference?: InferenceParams,
+	guardrail: GuardrailSettings | null,
+	queryDecomposition?: boolean,
+};
+
+export type GuardrailSettings = {
+	guardrailId: string,
+	/**  A version number or `DRAFT`. */
+	guardrailVersion: string,
+};
+
+/**  The kind of file a preview found. */
+export type ImportFormat = "delimited" | "jsonLines" | "text";
+
+/**
+ *  An import, as the UI sends it: `{"kind": "pasted", "text": "..."}`, `{"kind": "files", ...}`.
+ *  `name` is the dataset's name; without it one is made from the file name.
+ */
+export type ImportRequest = 
+/**  One text per non-empty line. */
+{ kind: "pasted"; name: string | null; text: string } | 
+/**  `.txt`/`.md` files, a text per file or per paragraph; metadata column `file`. */
+{ kind: "files"; name: string | null; files: FileContent[]; split: SplitMode } | 
+/**
+ *  CSV/TSV with a header row. The delimiter comes from the extension (`.tsv` is tabs) or is
+ *  sniffed, unless given. Every column but the text column is kept as metadata.
+ */
+{ kind: "delimited"; name: string | null; fileName: string; content: string; textColumn: string; delimiter: string | null } | 
+/**  JSON Lines: one object per line; other scalar fields are kept as metadata (as strings). */
+{ kind: "jsonLines"; name: string | null; fileName: string; content: string; textField: string };
+
 export type InferenceParams = {
 	maxTokens: number | null,
 	temperature: number | null,
 	topP: number | null,
 	stopSequences?: string[],
+};
+
+/**  How a job ended. */
+export type JobOutcome = {
+	runId: number,
+	/**  `done`, `cancelled` or `failed`. */
+	status: EmbeddingRunStatus,
+	total: number,
+	/**
+	 *  Requests in flight when the job was cancelled or failed, whose answers were dropped
+	 *  (they may have been billed).
+	 */
+	droppedInFlight: number,
+	/**  The lowest concurrency the job went down to. */
+	lowestConcurrency: number,
+	error: ClientError | null,
+} & RunProgress;
+
+/**
+ *  One progress report. Sent at most every `JobOptions::progress_interval_ms` and once more at
+ *  the end (with the final status).
+ */
+export type JobProgress = {
+	runId: number,
+	status: EmbeddingRunStatus,
+	/**  Texts of the dataset with a vector (cached or embedded), out of `total`. */
+	done: number,
+	total: number,
+	/**  Texts that were cached when the job started (no request for them). */
+	cached: number,
+	/**  InvokeModel requests sent by this job, throttled ones included. */
+	requests: number,
+	/**  Input tokens billed so far by this job. */
+	tokens: number,
+	estimatedCostUsd: number | null,
+	/**  Texts embedded per second by this job. */
+	textsPerSecond: number | null,
+	/**  Seconds left at the current rate; `None` before the first answer. */
+	etaSeconds: number | null,
+	/**  Requests allowed in flight now (halved on a throttle, raised by one after successes). */
+	concurrency: number,
+	throttles: number,
+	elapsedSeconds: number | null,
+};
+
+export type KnowledgeBaseDetails = {
+	knowledgeBaseId: string,
+	name: string,
+	arn: string,
+	description: string | null,
+	status: string,
+	/**  VECTOR, KENDRA, SQL, ... */
+	kind: string,
+	embeddingModelArn: string | null,
+	/**  The model ID at the end of the embedding model's ARN. */
+	embeddingModelId: string | null,
+	embeddingDimensions: number | null,
+	/**  OPENSEARCH_SERVERLESS, PINECONE, RDS, S3_VECTORS, ... */
+	storageType: string | null,
+	createdAt: string,
+	updatedAt: string,
+	dataSources: DataSourceInfo[],
+	/**  Why the data sources could not be listed, when they could not. */
+	dataSourcesError: ClientError | null,
+};
+
+export type KnowledgeBaseSummary = {
+	knowledgeBaseId: string,
+	name: string,
+	description: string | null,
+	status: string,
+	updatedAt: string,
+	/**  Filled by describing the knowledge base; absent when that failed. */
+	details: KnowledgeBaseDetails | null,
+	detailsError: ClientError | null,
+};
+
+export type KnowledgeEvent = 
+/**  The session id, from the `x-amzn-bedrock-knowledge-base-session-id` header. */
+{ type: "started"; sessionId: string } | { type: "output"; text: string } | { type: "citation"; citation: CitationInfo } | 
+/**  `INTERVENED` or `NONE`. */
+{ type: "guardrail"; action: string } | { type: "failed"; error: ClientError } | { type: "finished"; sessionId: string };
+
+/**  What a projection in progress tells the UI. */
+export type LayoutEvent = { kind: "stage"; name: string; elapsedMs: number } | 
+/**  The layout so far (n × 2 little-endian f32, base64), after `epoch` of `n_epochs`. */
+{ kind: "layout"; epoch: number; nEpochs: number; coordsBase64: string; elapsedMs: number };
+
+export type LayoutMethod = "pca" | "umap";
+
+export type LayoutMetric = "cosine" | "euclidean";
+
+/**  What the user picked for a projection; UMAP's settings are ignored by PCA. */
+export type LayoutRequest = {
+	method: LayoutMethod,
+	nNeighbours: number,
+	minDist: number | null,
+	metric: LayoutMetric,
+	seed: number,
+};
+
+export type LayoutSummary = {
+	id: number,
+	runId: number,
+	method: LayoutMethod,
+	paramsJson: string,
+	dimensions: number,
+	points: number,
+	createdMs: number | null,
+};
+
+/**  A stored layout for the map. */
+export type LayoutView = {
+	id: number,
+	runId: number,
+	request: LayoutRequest,
+	/**  n × 2 little-endian f32, base64. */
+	coordsBase64: string,
+	/**  One cluster id per point (-1: none), little-endian i32, base64. */
+	assignmentsBase64: string,
+	clusters: ClusterView[],
+	explainedVariance: (number | null)[],
+	createdMs: number | null,
+};
+
+export type Lint = {
+	severity: LintSeverity,
+	/**  `missingSearchResults`, `missingOutputFormatInstructions`, `unknownPlaceholder`, `tooLong`. */
+	code: string,
+	message: string,
+	/**  The placeholder concerned, if any. */
+	placeholder: string | null,
+};
+
+export type LintSeverity = "error" | "warning";
+
+/**  Texts nearest to a query, and where the query falls on the map. */
+export type MeaningSearch = {
+	hits: NeighbourHit[],
+	position: [number | null, number | null] | null,
 };
 
 /**  One model as the picker shows it. */
@@ -378,6 +798,12 @@ export type NativeRun = {
 	totalMs: number,
 };
 
+export type NeighbourHit = {
+	index: number,
+	/**  Cosine similarity in the original space, whatever metric drew the map. */
+	similarity: number | null,
+};
+
 /**  A profile the user creates in the app: access keys, a Bedrock API key, or both. */
 export type NewProfile = {
 	name: string,
@@ -385,6 +811,47 @@ export type NewProfile = {
 	endpointUrl?: string | null,
 	accessKeys?: AccessKeys | null,
 	bedrockApiKey?: SecretString | null,
+};
+
+/**  How many of each text's `k` nearest neighbours two embeddings of the same texts share. */
+export type OverlapReport = {
+	k: number,
+	/**  The share per text, in dataset order (little-endian f32, base64). */
+	perPointBase64: string,
+	mean: number | null,
+	/**  The texts whose neighbourhoods differ most, worst first. */
+	leastOverlap: number[],
+};
+
+/**
+ *  The columns (CSV/TSV) or fields (JSON Lines) of a file and its first rows, so the user can
+ *  pick the text column. For `.txt`/`.md` there is one column, `text`.
+ */
+export type Preview = {
+	format: ImportFormat,
+	/**  The delimiter read or sniffed (CSV/TSV only). */
+	delimiter: string | null,
+	columns: string[],
+	/**  Up to [`PREVIEW_ROWS`] rows, one value per column (`""` where a field is absent). */
+	rows: string[][],
+	/**  Data rows (or lines) in the whole file. */
+	totalRows: number,
+	/**  The column that looks like the text: named text/body/content/..., else the longest. */
+	suggestedTextColumn: string | null,
+};
+
+/**  A file to preview before importing it. */
+export type PreviewRequest = {
+	fileName: string,
+	content: string,
+	/**  For CSV/TSV: the delimiter to use instead of the sniffed one. */
+	delimiter: string | null,
+};
+
+/**  A search result for the preview. */
+export type PreviewResult = {
+	text: string,
+	sourceUri: string | null,
 };
 
 export type Price = {
@@ -511,6 +978,57 @@ export type PromptVersion = {
 	note: string,
 };
 
+/**  The reranking models knowledge bases can use. */
+export type RerankModelInfo = {
+	modelId: string,
+	name: string,
+	provider: string,
+};
+
+export type RerankingSettings = {
+	/**  A reranking model ID (`amazon.rerank-v1:0`) or its ARN. */
+	modelId: string,
+	/**  How many of the retrieved results come back after reranking (1–100). */
+	numberOfRerankedResults: number | null,
+};
+
+export type RetrievalSettings = {
+	/**  1–100; Bedrock's default (5) when absent. */
+	numberOfResults: number | null,
+	searchType?: SearchKind,
+	/**  A `RetrievalFilter` as JSON text, e.g. `{"equals": {"key": "year", "value": 2024}}`. */
+	filterJson: string | null,
+	reranking: RerankingSettings | null,
+};
+
+export type RetrieveOutcome = {
+	chunks: RetrievedChunk[],
+	nextToken: string | null,
+	guardrailAction: string | null,
+};
+
+export type RetrieveRequest = {
+	knowledgeBaseId: string,
+	query: string,
+	settings?: RetrievalSettings,
+	nextToken: string | null,
+};
+
+/**  A chunk as a result of Retrieve (with a score) or as a cited reference (without). */
+export type RetrievedChunk = {
+	/**  1-based place in the ranking (for references: in the citation). */
+	rank: number,
+	/**  Relevance as the store or the reranker reports it; higher is better. */
+	score: number | null,
+	/**  TEXT, IMAGE, ROW, ... */
+	contentType: string,
+	text: string,
+	location: SourceLocation,
+	/**  The chunk's metadata as JSON object text. */
+	metadataJson: string,
+	chunkId: string | null,
+};
+
 export type RetryStrategy = "standard" | "adaptive";
 
 export type Role = "user" | "assistant";
@@ -536,6 +1054,13 @@ export type Run = {
 	metrics: RunMetrics | null,
 };
 
+/**  Why a run failed: a `bedrock_client::ClientError` as stored (`code` is its `ErrorCode` name). */
+export type RunError = {
+	code: string,
+	message: string,
+	hint: string,
+};
+
 /**  Where a run sits in the history: its conversation and the run it follows. */
 export type RunLink = {
 	conversationId: string,
@@ -548,6 +1073,18 @@ export type RunMetrics = {
 	tokensPerSecond: number | null,
 };
 
+/**  The counters a job keeps up to date. */
+export type RunProgress = {
+	/**  Texts with a vector (cached before or embedded now). */
+	done: number,
+	/**  Texts that were in the cache when the job started. */
+	cached: number,
+	requests: number,
+	tokens: number,
+	costUsd: number | null,
+	throttles: number,
+};
+
 export type RunStatus = 
 /**  The answer is still arriving. */
 "streaming" | "done" | 
@@ -555,6 +1092,28 @@ export type RunStatus =
 "stopped" | "failed" | 
 /**  The app was closed or killed while it was streaming. */
 "interrupted";
+
+export type RunSummary = {
+	id: number,
+	datasetId: number,
+	spec: EmbeddingSpec,
+	status: EmbeddingRunStatus,
+	total: number,
+	error: RunError | null,
+	createdMs: number | null,
+	updatedMs: number | null,
+} & RunProgress;
+
+/**  A sample dataset shipped with the app. */
+export type SampleInfo = {
+	id: string,
+	name: string,
+	description: string,
+	count: number,
+};
+
+/**  Default lets the vector store choose (hybrid where it can). */
+export type SearchKind = "default" | "hybrid" | "semantic";
 
 /**  A string that never shows itself in `Debug` output or logs. */
 export type SecretString = string;
@@ -572,6 +1131,14 @@ export type SourceKind =
 /**  The built-in emulator with its fixed keys. */
 "emulator";
 
+/**  Where a chunk comes from. */
+export type SourceLocation = {
+	/**  S3, WEB, CONFLUENCE, SALESFORCE, SHAREPOINT, CUSTOM, KENDRA, SQL, ... */
+	kind: string,
+	/**  The S3 URI, URL, document id or SQL query of the source. */
+	uri: string | null,
+};
+
 /**  A source of profiles that could not be read, while the others still list. */
 export type SourceProblem = {
 	/**  The file concerned. */
@@ -584,6 +1151,13 @@ export type SpecMessage = {
 	role: Role,
 	text: string,
 };
+
+/**  How `.txt`/`.md` files become texts. */
+export type SplitMode = 
+/**  Each file is one text. */
+"document" | 
+/**  Each paragraph (text between blank lines) is one text. */
+"paragraphs";
 
 export type StorageError = {
 	code: StorageErrorCode,
@@ -602,6 +1176,12 @@ export type StorageErrorCode =
 "InvalidImport" | 
 /**  The database file was written by a newer version of the app. */
 "NewerSchema" | "DuplicateName" | "MissingVariables";
+
+export type TextSpan = {
+	/**  Character offsets into the answer, end exclusive. */
+	start: number,
+	end: number,
+};
 
 export type Theme = "system" | "dark" | "light";
 

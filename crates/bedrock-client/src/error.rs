@@ -20,6 +20,8 @@ pub enum ErrorCode {
     QuotaExceeded,
     Network,
     StreamInterrupted,
+    /// The user stopped the work (a projection, an embedding job).
+    Cancelled,
     Unknown,
 }
 
@@ -176,6 +178,7 @@ pub fn hint_for(code: ErrorCode) -> &'static str {
         ErrorCode::StreamInterrupted => {
             "The connection broke mid-answer. What arrived is kept; send again to retry."
         }
+        ErrorCode::Cancelled => "Stopped as you asked. Start it again when you are ready.",
         ErrorCode::Unknown => {
             "Retry; if it persists, open the inspector to see the exact request and response."
         }

@@ -6,6 +6,7 @@ pub mod connection;
 pub mod connection_check;
 pub mod error;
 pub mod inspect;
+pub mod knowledge;
 pub mod pricing;
 pub mod settings;
 pub mod wire;

@@ -26,6 +26,10 @@ pub fn routes() -> Router<SharedState> {
         )
         .route("/_emulator/faults/{id}", delete(remove_fault))
         .route("/_emulator/model-access/{model_id}", put(set_model_access))
+        .route(
+            "/_emulator/knowledge-bases/{id}/chunks",
+            get(crate::knowledge::chunks::list_chunks),
+        )
 }
 
 async fn health() -> Response {

@@ -34,6 +34,15 @@ pub fn operation_of(method: &Method, path: &str) -> &'static str {
         ("GET", ["inference-profiles", _]) => "GetInferenceProfile",
         ("POST", ["knowledgebases"] | ["knowledgebases", ""]) => "ListKnowledgeBases",
         ("GET", ["knowledgebases", _]) => "GetKnowledgeBase",
+        (
+            "POST",
+            ["knowledgebases", _, "datasources"] | ["knowledgebases", _, "datasources", ""],
+        ) => "ListDataSources",
+        ("GET", ["knowledgebases", _, "datasources", _]) => "GetDataSource",
+        ("POST", ["knowledgebases", _, "datasources", _, "documents"]) => {
+            "ListKnowledgeBaseDocuments"
+        }
+        ("POST", ["rerank"]) => "Rerank",
         ("POST", ["knowledgebases", _, "retrieve"]) => "Retrieve",
         ("POST", ["retrieveAndGenerate"]) => "RetrieveAndGenerate",
         ("POST", ["retrieveAndGenerateStream"]) => "RetrieveAndGenerateStream",

@@ -1,6 +1,7 @@
 //! Fault injection and response shaping, per request (a header) or per rule (the control API).
 //!
 //! Header `x-bedrock-emulator: fault=throttling; after=10; output-tokens=200; pace-ms=0`.
+//! `fault=guardrail-intervened` makes knowledge-base answers come back blocked by a guardrail.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -23,6 +24,8 @@ pub enum Fault {
     StreamException(ErrorKind),
     /// A stream whose connection drops midway.
     Drop,
+    /// Knowledge-base answers: the guardrail intervenes and the blocked message is the output.
+    GuardrailIntervened,
 }
 
 impl Fault {
@@ -36,6 +39,7 @@ impl Fault {
             "timeout" | "model-timeout" => Ok(Self::Timeout),
             "stream-error" | "stream-exception" => Ok(Self::StreamException(stream_error()?)),
             "drop" | "drop-connection" => Ok(Self::Drop),
+            "guardrail-intervened" | "guardrail" => Ok(Self::GuardrailIntervened),
             other => ErrorKind::from_name(other)
                 .map(Self::Error)
                 .ok_or_else(|| format!("unknown fault {other:?}")),
@@ -137,6 +141,9 @@ fn fault_error(kind: ErrorKind) -> ApiError {
                 "originalMessage",
                 serde_json::json!("The emulated model failed (injected fault)."),
             ),
+        ErrorKind::DependencyFailed | ErrorKind::BadGateway => {
+            error.with_field("resourceName", serde_json::json!("Amazon Bedrock"))
+        }
         _ => error,
     }
 }
@@ -267,6 +274,24 @@ mod tests {
         assert_eq!(b.pace, Some(Duration::ZERO));
         assert!(Behaviour::parse_header("fault=nonsense").is_err());
         assert!(Behaviour::parse_header("colour=blue").is_err());
+    }
+
+    #[test]
+    fn parses_guardrail_and_knowledge_stream_faults() {
+        let b = Behaviour::parse_header("fault=guardrail-intervened").unwrap();
+        assert_eq!(b.fault, Some(Fault::GuardrailIntervened));
+        assert!(b.immediate_error().is_none());
+        for (name, kind) in [
+            ("bad-gateway", ErrorKind::BadGateway),
+            ("dependencyFailed", ErrorKind::DependencyFailed),
+        ] {
+            let b = Behaviour::parse_header(&format!("fault=stream-error; error={name}")).unwrap();
+            let Some(Interruption::ExceptionAfter(_, error)) = b.interruption(4, &[kind]) else {
+                panic!("an exception frame");
+            };
+            assert_eq!(error.kind, kind);
+            assert_eq!(error.extra["resourceName"], "Amazon Bedrock");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::error::{FormatError, FormatErrorCode};
 use crate::families::{cohere_embed, titan_embed};
-use crate::family::Family;
+use crate::family::{Family, family_of, strip_geo_prefix};
 use crate::response::ParsedResponse;
 
 /// The optional settings of an embedding request; each family reads the ones it knows.
@@ -13,7 +13,8 @@ use crate::response::ParsedResponse;
 #[serde(rename_all = "camelCase", default)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct EmbeddingOptions {
-    /// Titan V2: 256, 512 or 1024 (Bedrock's default: 1024).
+    /// Titan V2: 256, 512 or 1024 (Bedrock's default: 1024). Cohere Embed v4 `output_dimension`:
+    /// 256, 512, 1024 or 1536 (default 1536), written only by [`embedding_body_for_model`].
     pub dimensions: Option<u32>,
     /// Titan V2: scale the vector to length 1 (Bedrock's default: true).
     pub normalize: Option<bool>,
@@ -42,13 +43,40 @@ pub fn embedding_body(
             single_text(family, texts)?,
             options,
         )),
-        Family::CohereEmbed => cohere_embed::body(texts, options),
+        Family::CohereEmbed => cohere_embed::body(texts, options, false),
         _ => Err(FormatError::new(
             FormatErrorCode::NotAnEmbeddingModel,
             format!("{} generates text; it does not embed.", family.label()),
             "Pick an embedding model: Titan Text Embeddings or Cohere Embed.",
         )),
     }
+}
+
+/// The InvokeModel body that embeds `texts` with `model_id` (an ID, inference profile or ARN).
+/// Unlike [`embedding_body`] it knows the models within a family: Cohere Embed v4 gets
+/// `output_dimension` from `options.dimensions`.
+pub fn embedding_body_for_model(
+    model_id: &str,
+    texts: &[String],
+    options: &EmbeddingOptions,
+) -> Result<Value, FormatError> {
+    let Some(family) = family_of(model_id) else {
+        return Err(FormatError::new(
+            FormatErrorCode::NotAnEmbeddingModel,
+            format!("{model_id} is not a model this app knows how to embed with."),
+            "Pick an embedding model: Titan Text Embeddings or Cohere Embed.",
+        ));
+    };
+    if family == Family::CohereEmbed && is_cohere_embed_v4(model_id) {
+        return cohere_embed::body(texts, options, true);
+    }
+    embedding_body(family, texts, options)
+}
+
+/// Whether the ID (profile or ARN) names Cohere Embed v4 rather than v3.
+pub fn is_cohere_embed_v4(model_id: &str) -> bool {
+    let id = model_id.trim();
+    strip_geo_prefix(id.rsplit('/').next().unwrap_or(id)).starts_with("cohere.embed-v4")
 }
 
 fn single_text(family: Family, texts: &[String]) -> Result<&str, FormatError> {
@@ -94,5 +122,29 @@ mod tests {
         assert_eq!(error.code, FormatErrorCode::InvalidEmbeddingInput);
         let error = embedding_body(Family::Claude, &two, &EmbeddingOptions::default()).unwrap_err();
         assert_eq!(error.code, FormatErrorCode::NotAnEmbeddingModel);
+    }
+
+    #[test]
+    fn only_cohere_embed_v4_gets_a_dimension() {
+        let texts = vec!["a".to_owned()];
+        let options = EmbeddingOptions {
+            dimensions: Some(256),
+            ..EmbeddingOptions::default()
+        };
+        for (id, dimension) in [
+            ("cohere.embed-v4:0", Some(256u64)),
+            ("us.cohere.embed-v4:0", Some(256)),
+            ("cohere.embed-english-v3", None),
+        ] {
+            let body = embedding_body_for_model(id, &texts, &options).unwrap();
+            assert_eq!(
+                body.get("output_dimension").and_then(Value::as_u64),
+                dimension,
+                "{id}"
+            );
+        }
+        let titan = embedding_body_for_model("amazon.titan-embed-text-v2:0", &texts, &options);
+        assert_eq!(titan.unwrap()["dimensions"], 256);
+        assert!(embedding_body_for_model("stability.sd3-large-v1:0", &texts, &options).is_err());
     }
 }

@@ -43,7 +43,9 @@ mod test_support;
 
 pub use code_snippets::{SnippetApi, SnippetLanguage, SnippetTarget, snippet};
 pub use converse::{converse_request, parse_converse_response};
-pub use embedding::{EmbeddingOptions, embedding_body};
+pub use embedding::{
+    EmbeddingOptions, embedding_body, embedding_body_for_model, is_cohere_embed_v4,
+};
 pub use error::{FormatError, FormatErrorCode};
 pub use family::{Family, family_of, strip_geo_prefix};
 pub use mapping::{FieldMapping, NATIVE_ONLY};

@@ -27,7 +27,13 @@ fn same_family(ours: Family, theirs: EmulatorFamily) -> bool {
         Family::DeepSeekR1 => EmulatorFamily::DeepSeek,
         Family::TitanEmbedV1 => EmulatorFamily::TitanEmbedV1,
         Family::TitanEmbedV2 => EmulatorFamily::TitanEmbedV2,
-        Family::CohereEmbed => EmulatorFamily::CohereEmbed,
+        // One native family for Cohere Embed v3 and v4; the emulator tells them apart.
+        Family::CohereEmbed => {
+            return matches!(
+                theirs,
+                EmulatorFamily::CohereEmbed | EmulatorFamily::CohereEmbedV4
+            );
+        }
     };
     expected == theirs
 }

@@ -1,8 +1,10 @@
 //! Thin commands: parse, call a core crate, return typed results and `{code, message, hint}` errors.
 
 pub mod chat;
+pub mod embeddings;
 pub mod history;
 pub mod inspector;
+pub mod knowledge;
 pub mod models;
 pub mod profiles;
 pub mod prompts;

@@ -1,4 +1,4 @@
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import { controlsFor } from "../lib/modelControls";
 import type { Profiles } from "../state/profiles";
 import type { Session } from "../state/session";
@@ -13,6 +13,8 @@ import type { View } from "../App";
 const tabs: { view: View; label: string }[] = [
   { view: "chat", label: "Chat" },
   { view: "compare", label: "Compare" },
+  { view: "embeddings", label: "Embeddings" },
+  { view: "knowledge", label: "Knowledge" },
   { view: "history", label: "History" },
   { view: "library", label: "Prompts" },
   { view: "inspector", label: "Inspector" },
@@ -48,6 +50,7 @@ export function Sidebar(props: { session: Session; profiles: Profiles; view: Vie
           props.onView("profiles");
         }}
       />
+      <Show when={props.view !== "embeddings" && props.view !== "knowledge"}>
       <ModelPicker session={props.session} />
       <section class="field">
         <label for="system-prompt">System prompt</label>
@@ -68,6 +71,7 @@ export function Sidebar(props: { session: Session; profiles: Profiles; view: Vie
       <VariablesPanel session={props.session} />
       <ToolsEditor session={props.session} />
       <ParamsPanel session={props.session} />
+      </Show>
     </aside>
   );
 }

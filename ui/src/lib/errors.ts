@@ -16,6 +16,7 @@ const titles: Record<ErrorCode, string> = {
   QuotaExceeded: "Quota exceeded",
   Network: "Endpoint unreachable",
   StreamInterrupted: "Stream interrupted",
+  Cancelled: "Cancelled",
   Unknown: "Unexpected error",
 };
 

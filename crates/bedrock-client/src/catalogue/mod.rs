@@ -3,6 +3,7 @@
 
 mod cache;
 mod choose;
+mod embedding;
 mod favourites;
 mod offline;
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 use crate::error::ClientError;
 pub use cache::{CatalogueOrigin, CatalogueView, ModelCatalogue};
 pub use choose::profile_for_model;
+pub use embedding::{WELL_KNOWN_EMBEDDING_MODELS, list_embedding_model_ids};
 pub use favourites::Favourites;
 pub use offline::{geo_prefix, offline_models};
 

@@ -37,3 +37,24 @@ pub fn with_capture(
         aws_sdk_bedrock::Client::from_conf(control),
     )
 }
+
+/// Knowledge-base clients (bedrock-agent-runtime and bedrock-agent) for `config` whose calls are
+/// recorded into `log`, as [`with_capture`] does for the runtime and control plane.
+pub fn with_agent_capture(
+    config: &SdkConfig,
+    log: &WireLog,
+) -> (
+    aws_sdk_bedrockagentruntime::Client,
+    aws_sdk_bedrockagent::Client,
+) {
+    let runtime = aws_sdk_bedrockagentruntime::config::Builder::from(config)
+        .interceptor(WireCapture::new(log.clone()))
+        .build();
+    let agent = aws_sdk_bedrockagent::config::Builder::from(config)
+        .interceptor(WireCapture::new(log.clone()))
+        .build();
+    (
+        aws_sdk_bedrockagentruntime::Client::from_conf(runtime),
+        aws_sdk_bedrockagent::Client::from_conf(agent),
+    )
+}

@@ -3,6 +3,7 @@
 pub mod model;
 pub mod models;
 pub mod profiles;
+pub mod rerank;
 
 use std::collections::HashMap;
 use std::sync::RwLock;

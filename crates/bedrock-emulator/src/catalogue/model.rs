@@ -17,13 +17,15 @@ pub enum Family {
     TitanEmbedV1,
     TitanEmbedV2,
     CohereEmbed,
+    /// Cohere Embed v4: `output_dimension`, `inputs`, truncate `LEFT`/`RIGHT`, 1536 by default.
+    CohereEmbedV4,
 }
 
 impl Family {
     pub const fn is_embedding(self) -> bool {
         matches!(
             self,
-            Self::TitanEmbedV1 | Self::TitanEmbedV2 | Self::CohereEmbed
+            Self::TitanEmbedV1 | Self::TitanEmbedV2 | Self::CohereEmbed | Self::CohereEmbedV4
         )
     }
 

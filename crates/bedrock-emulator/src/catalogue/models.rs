@@ -508,6 +508,18 @@ pub fn all() -> Vec<ModelEntry> {
             ALL_GEOS,
             NONE,
         ),
+        // Text and images in; on demand in its own ID and through us./eu./apac. profiles.
+        model(
+            "cohere.embed-v4:0",
+            "Embed v4",
+            "Cohere",
+            CohereEmbedV4,
+            TEXT_IMAGE,
+            OnDemand,
+            Active,
+            ALL_GEOS,
+            &[Us, Eu, Apac],
+        ),
         // AI21 Labs
         model(
             "ai21.jamba-1-5-mini-v1:0",

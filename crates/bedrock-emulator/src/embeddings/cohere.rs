@@ -1,5 +1,5 @@
 //! Cohere Embed v3 (English and multilingual).
-//! https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed.html
+//! https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed-v3.html
 
 use serde_json::{Map, Value, json};
 
@@ -12,13 +12,13 @@ use crate::wire::error::{ApiError, ApiResult};
 const DIMENSIONS: usize = 1024;
 const MAX_TEXTS: usize = 96;
 const MAX_TEXT_CHARS: usize = 2048;
-const INPUT_TYPES: &[&str] = &[
+pub(super) const INPUT_TYPES: &[&str] = &[
     "search_document",
     "search_query",
     "classification",
     "clustering",
 ];
-const EMBEDDING_TYPES: &[&str] = &["float", "int8", "uint8", "binary", "ubinary"];
+pub(super) const EMBEDDING_TYPES: &[&str] = &["float", "int8", "uint8", "binary", "ubinary"];
 
 pub fn embed(body: &Value) -> ApiResult<Embedded> {
     let fields = Fields::root(
@@ -72,7 +72,7 @@ fn embed_one(text: &str) -> Vec<f32> {
 }
 
 /// Cohere's quantised forms: int8/uint8 scale each value; (u)binary packs signs 8 to a byte.
-fn convert(vector: &[f32], kind: &str) -> Value {
+pub(super) fn convert(vector: &[f32], kind: &str) -> Value {
     let scaled = |x: f32| (x.clamp(-1.0, 1.0) * 127.0).round();
     match kind {
         "int8" => json!(vector.iter().map(|x| scaled(*x) as i8).collect::<Vec<_>>()),

@@ -1,6 +1,7 @@
-//! Deterministic text embeddings and the Titan and Cohere embedding formats.
+//! Deterministic text embeddings and the Titan, Cohere Embed v3 and Cohere Embed v4 formats.
 
 pub mod cohere;
+pub mod cohere_v4;
 pub mod embedder;
 pub mod titan;
 
@@ -22,6 +23,7 @@ pub fn invoke(family: Family, body: &Value) -> ApiResult<Embedded> {
         Family::TitanEmbedV1 => titan::embed_v1(body),
         Family::TitanEmbedV2 => titan::embed_v2(body),
         Family::CohereEmbed => cohere::embed(body),
+        Family::CohereEmbedV4 => cohere_v4::embed(body),
         _ => Err(ApiError::validation("The model is not an embedding model.")),
     }
 }

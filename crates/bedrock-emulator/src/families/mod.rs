@@ -75,7 +75,10 @@ pub fn format_of(family: Family) -> Option<&'static dyn NativeFormat> {
         Family::CohereCommandR => &cohere::CommandR,
         Family::Ai21Jamba => &ai21::Jamba,
         Family::DeepSeek => &deepseek::DeepSeek,
-        Family::TitanEmbedV1 | Family::TitanEmbedV2 | Family::CohereEmbed => return None,
+        Family::TitanEmbedV1
+        | Family::TitanEmbedV2
+        | Family::CohereEmbed
+        | Family::CohereEmbedV4 => return None,
     };
     Some(format)
 }

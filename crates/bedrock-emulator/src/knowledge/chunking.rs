@@ -1,11 +1,15 @@
 //! Markdown and plain text cut into retrieval chunks: by heading, then paragraph, then sentence,
 //! each chunk a few hundred tokens at most and overlapping its predecessor by a sentence.
+//! GetDataSource reports this as FIXED_SIZE chunking with [`MAX_CHUNK_TOKENS`] and
+//! [`OVERLAP_PERCENTAGE`].
 
 use super::text::sentences;
 use crate::generation::tokens;
 
 pub const MAX_CHUNK_TOKENS: usize = 280;
-const MAX_OVERLAP_TOKENS: usize = 48;
+/// The most a chunk repeats of its predecessor, as a share of [`MAX_CHUNK_TOKENS`].
+pub const OVERLAP_PERCENTAGE: usize = 17;
+const MAX_OVERLAP_TOKENS: usize = MAX_CHUNK_TOKENS * OVERLAP_PERCENTAGE / 100;
 
 /// One chunk of a document and the headings it sits under.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,5 @@
-//! bedrock-agent: ListKnowledgeBases and GetKnowledgeBase.
+//! bedrock-agent: ListKnowledgeBases, GetKnowledgeBase, ListDataSources, GetDataSource and
+//! ListKnowledgeBaseDocuments.
 
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -7,24 +8,21 @@ use bytes::Bytes;
 use chrono::SecondsFormat;
 use serde_json::{Value, json};
 
-use super::corpus::{EMBEDDING_DIMENSIONS, KnowledgeBase};
+use super::chunking::{MAX_CHUNK_TOKENS, OVERLAP_PERCENTAGE};
+use super::corpus::{EMBEDDING_DIMENSIONS, EMBEDDING_MODEL_ID, KnowledgeBase};
 use super::paging;
 use super::request::constraint_error;
 use crate::catalogue::profiles::ACCOUNT_ID;
 use crate::context::RequestContext;
 use crate::runtime::body::json_body;
 use crate::state::SharedState;
-use crate::wire::error::ApiResult;
+use crate::wire::error::{ApiError, ApiResult};
 use crate::wire::response;
 
 const DEFAULT_MAX_RESULTS: u64 = 1000;
-const EMBEDDING_MODEL_ID: &str = "amazon.titan-embed-text-v2:0";
 
-pub async fn list_knowledge_bases(
-    State(state): State<SharedState>,
-    body: Bytes,
-) -> ApiResult<Response> {
-    let request = json_body(&body)?;
+/// `maxResults` (1–1000) and `nextToken` of a list request: how many, from where.
+fn page_of(request: &Value) -> ApiResult<(usize, usize)> {
     let max_results = match request.get("maxResults").filter(|v| !v.is_null()) {
         Some(value) => value
             .as_u64()
@@ -42,6 +40,15 @@ pub async fn list_knowledge_bases(
         Some(token) => paging::decode(token)?,
         None => 0,
     };
+    Ok((max_results, offset))
+}
+
+pub async fn list_knowledge_bases(
+    State(state): State<SharedState>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let request = json_body(&body)?;
+    let (max_results, offset) = page_of(&request)?;
     let bases = state.knowledge.all();
     let page: Vec<Value> = bases
         .iter()
@@ -65,6 +72,108 @@ pub async fn get_knowledge_base(
     Ok(response::json(
         &json!({"knowledgeBase": details(base, context.region())}),
     ))
+}
+
+pub async fn list_data_sources(
+    State(state): State<SharedState>,
+    Path(knowledge_base_id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let request = json_body(&body)?;
+    let (max_results, offset) = page_of(&request)?;
+    let base = state.knowledge.find(&knowledge_base_id)?;
+    let summaries: Vec<Value> = std::iter::once(data_source_summary(base))
+        .skip(offset)
+        .take(max_results)
+        .collect();
+    Ok(response::json(&json!({"dataSourceSummaries": summaries})))
+}
+
+pub async fn get_data_source(
+    State(state): State<SharedState>,
+    Path((knowledge_base_id, data_source_id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let base = state.knowledge.find(&knowledge_base_id)?;
+    check_data_source(base, &data_source_id)?;
+    let mut source = data_source_summary(base);
+    let fields = source.as_object_mut().expect("an object");
+    fields.insert(
+        "dataSourceConfiguration".into(),
+        json!({"type": "S3", "s3Configuration": {
+            "bucketArn": format!("arn:aws:s3:::{}", base.bucket),
+            "bucketOwnerAccountId": ACCOUNT_ID,
+        }}),
+    );
+    fields.insert(
+        "vectorIngestionConfiguration".into(),
+        json!({"chunkingConfiguration": {
+            "chunkingStrategy": "FIXED_SIZE",
+            "fixedSizeChunkingConfiguration": {
+                "maxTokens": MAX_CHUNK_TOKENS,
+                "overlapPercentage": OVERLAP_PERCENTAGE,
+            },
+        }}),
+    );
+    fields.insert("dataDeletionPolicy".into(), json!("DELETE"));
+    fields.insert("createdAt".into(), json!(timestamp(base)));
+    Ok(response::json(&json!({"dataSource": source})))
+}
+
+pub async fn list_documents(
+    State(state): State<SharedState>,
+    Path((knowledge_base_id, data_source_id)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let request = json_body(&body)?;
+    let (max_results, offset) = page_of(&request)?;
+    let base = state.knowledge.find(&knowledge_base_id)?;
+    check_data_source(base, &data_source_id)?;
+    let details: Vec<Value> = base
+        .documents
+        .iter()
+        .skip(offset)
+        .take(max_results)
+        .map(|document| {
+            json!({
+                "knowledgeBaseId": base.id,
+                "dataSourceId": base.data_source_id,
+                "status": "INDEXED",
+                "identifier": {"dataSourceType": "S3", "s3": {"uri": document.uri}},
+                "updatedAt": timestamp(base),
+            })
+        })
+        .collect();
+    let mut body = json!({"documentDetails": details});
+    if offset + max_results < base.documents.len() {
+        body["nextToken"] = json!(paging::encode(offset + max_results));
+    }
+    Ok(response::json(&body))
+}
+
+fn check_data_source(base: &KnowledgeBase, data_source_id: &str) -> ApiResult<()> {
+    if data_source_id == base.data_source_id {
+        Ok(())
+    } else {
+        Err(ApiError::not_found(format!(
+            "Data source with id {data_source_id} does not exist in knowledge base {}",
+            base.id
+        )))
+    }
+}
+
+pub fn data_source_name(base: &KnowledgeBase) -> String {
+    format!("{}-s3", base.name)
+}
+
+fn data_source_summary(base: &KnowledgeBase) -> Value {
+    json!({
+        "knowledgeBaseId": base.id,
+        "dataSourceId": base.data_source_id,
+        "name": data_source_name(base),
+        "status": "AVAILABLE",
+        "description": format!("The documents in s3://{}", base.bucket).chars().take(200).collect::<String>(),
+        "updatedAt": timestamp(base),
+    })
 }
 
 fn timestamp(base: &KnowledgeBase) -> String {

@@ -14,6 +14,9 @@ use super::text::terms;
 use crate::embeddings::embedder::embed;
 
 pub const EMBEDDING_DIMENSIONS: usize = 1024;
+/// The embedding model of every emulated knowledge base (its vectors are `embed(text, 1024, true)`,
+/// what InvokeModel on this model answers for the same text).
+pub const EMBEDDING_MODEL_ID: &str = "amazon.titan-embed-text-v2:0";
 const DESCRIPTION_FILE: &str = "kb.json";
 const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
@@ -30,13 +33,39 @@ pub struct Chunk {
     pub terms: std::collections::BTreeSet<String>,
 }
 
+impl Chunk {
+    /// The text the chunk's vector embeds: its headings, then its text.
+    pub fn embedded_text(&self) -> String {
+        format!("{}\n{}", self.heading_path.join(" > "), self.text)
+    }
+
+    pub fn chunk_id(&self) -> &str {
+        self.metadata
+            .get(metadata::CHUNK_ID)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+}
+
+/// One source document of a knowledge base.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path inside the data source's bucket.
+    pub path: String,
+    pub uri: String,
+    pub chunks: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
     pub data_source_id: String,
+    /// The S3 bucket of the data source.
+    pub bucket: String,
     pub created_at: DateTime<Utc>,
+    pub documents: Vec<Document>,
     pub chunks: Vec<Chunk>,
 }
 
@@ -181,6 +210,7 @@ fn build(folder: Folder, loaded_at: DateTime<Utc>) -> Result<KnowledgeBase, Stri
     let data_source_id = resource_id(&format!("{name}/data-source"));
     let bucket = format!("{}-docs", name.to_ascii_lowercase().replace('_', "-"));
     let mut chunks = Vec::new();
+    let mut documents = Vec::new();
     for (path, text) in folder.files.iter().filter(|(p, _)| is_document(p)) {
         let custom = match folder.files.get(&format!("{path}{SIDECAR_SUFFIX}")) {
             Some(sidecar) => metadata::parse_sidecar(sidecar)
@@ -188,7 +218,13 @@ fn build(folder: Folder, loaded_at: DateTime<Utc>) -> Result<KnowledgeBase, Stri
             None => Metadata::new(),
         };
         let source_uri = format!("s3://{bucket}/{path}");
-        for (index, piece) in chunk_document(text).into_iter().enumerate() {
+        let pieces = chunk_document(text);
+        documents.push(Document {
+            path: path.clone(),
+            uri: source_uri.clone(),
+            chunks: pieces.len(),
+        });
+        for (index, piece) in pieces.into_iter().enumerate() {
             let mut metadata = custom.clone();
             metadata.insert(metadata::SOURCE_URI.into(), json!(source_uri));
             metadata.insert(
@@ -212,7 +248,9 @@ fn build(folder: Folder, loaded_at: DateTime<Utc>) -> Result<KnowledgeBase, Stri
         name,
         description,
         data_source_id,
+        bucket,
         created_at: loaded_at,
+        documents,
         chunks,
     })
 }

@@ -54,6 +54,17 @@ impl Answer {
 }
 
 pub fn compose(question: &str, passages: &[&str], turn: usize, limits: &Limits) -> Answer {
+    compose_noted(question, passages, turn, None, limits)
+}
+
+/// [`compose`] with a note on how the passages were found, said after the opening words.
+pub fn compose_noted(
+    question: &str,
+    passages: &[&str],
+    turn: usize,
+    note: Option<&str>,
+    limits: &Limits,
+) -> Answer {
     let wanted = terms(question);
     let mut used = BTreeSet::new();
     let parts: Vec<(usize, String)> = passages
@@ -81,6 +92,10 @@ pub fn compose(question: &str, passages: &[&str], turn: usize, limits: &Limits) 
     } else {
         "Emulated answer, assembled from the knowledge base without a model:".to_owned()
     };
+    if let Some(note) = note {
+        text.push(' ');
+        text.push_str(note);
+    }
     let mut citations = Vec::new();
     for (passage, part) in parts {
         text.push(' ');

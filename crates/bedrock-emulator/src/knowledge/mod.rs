@@ -1,8 +1,12 @@
-//! Knowledge bases: bedrock-agent (list/get) and bedrock-agent-runtime (Retrieve, RetrieveAndGenerate).
+//! Knowledge bases: bedrock-agent (knowledge bases, data sources, documents) and
+//! bedrock-agent-runtime (Retrieve, RetrieveAndGenerate[Stream], Rerank).
 
 pub mod chunking;
+pub mod chunks;
+pub mod constraints;
 pub mod control_plane;
 pub mod corpus;
+pub mod decompose;
 pub mod filter;
 pub mod generate;
 pub mod ids;
@@ -11,6 +15,7 @@ pub mod metadata;
 pub mod paging;
 pub mod rag;
 pub mod request;
+pub mod rerank;
 pub mod results;
 pub mod retrieve;
 pub mod sessions;
@@ -74,6 +79,23 @@ pub fn routes() -> Router<SharedState> {
             "/knowledgebases/{knowledge_base_id}",
             get(control_plane::get_knowledge_base),
         )
+        .route(
+            "/knowledgebases/{knowledge_base_id}/datasources/",
+            post(control_plane::list_data_sources),
+        )
+        .route(
+            "/knowledgebases/{knowledge_base_id}/datasources",
+            post(control_plane::list_data_sources),
+        )
+        .route(
+            "/knowledgebases/{knowledge_base_id}/datasources/{data_source_id}",
+            get(control_plane::get_data_source),
+        )
+        .route(
+            "/knowledgebases/{knowledge_base_id}/datasources/{data_source_id}/documents",
+            post(control_plane::list_documents),
+        )
+        .route("/rerank", post(rerank::rerank))
         .route(
             "/knowledgebases/{knowledge_base_id}/retrieve",
             post(retrieve::retrieve),

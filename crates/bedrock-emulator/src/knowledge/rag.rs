@@ -1,4 +1,5 @@
-//! RetrieveAndGenerate: validate the request, retrieve, compose a cited answer, remember the turn.
+//! RetrieveAndGenerate: validate the request, retrieve (decomposed into sub-queries and
+//! reranked when asked), compose a cited answer, remember the turn.
 
 use axum::Extension;
 use axum::extract::State;
@@ -6,13 +7,16 @@ use axum::response::Response;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
+use super::constraints::check_retrieve_and_generate;
 use super::corpus::Chunk;
-use super::generate::{Answer, CitedPart, Limits, compose};
-use super::index::search;
+use super::decompose::{merge, sub_queries};
+use super::generate::{Answer, CitedPart, Limits, compose_noted};
+use super::index::{Hit, search};
 use super::request::{constraint_error, optional_string, required, retrieval_settings};
 use super::results::reference;
 use super::sessions::Turn;
 use crate::context::RequestContext;
+use crate::faults::Fault;
 use crate::runtime::body::json_body;
 use crate::state::SharedState;
 use crate::wire::error::{ApiError, ApiResult};
@@ -23,6 +27,9 @@ const MAX_TEMPLATE_CHARS: usize = 4000;
 const MAX_STOP_SEQUENCES: usize = 4;
 const MAX_OUTPUT_TOKENS: u64 = 65_536;
 const SEARCH_RESULTS_PLACEHOLDER: &str = "$search_results$";
+const OUTPUT_FORMAT_PLACEHOLDER: &str = "$output_format_instructions$";
+/// What a guardrail that blocks answers with, unless configured otherwise.
+pub const GUARDRAIL_BLOCKED_MESSAGE: &str = "Sorry, the model cannot answer this question.";
 const CONFIG: &str = "retrieveAndGenerateConfiguration";
 
 /// A generated answer with what it cites.
@@ -30,7 +37,28 @@ pub struct Outcome {
     pub session_id: String,
     pub answer: Answer,
     pub cited_chunks: Vec<Chunk>,
-    pub guardrail_configured: bool,
+    pub guardrail: Guardrail,
+    /// Whether the prompt template asks for citations (a custom one without
+    /// `$output_format_instructions$` does not, and gets none back).
+    pub cites: bool,
+}
+
+/// What the response says of guardrails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guardrail {
+    NotConfigured,
+    None,
+    Intervened,
+}
+
+impl Guardrail {
+    pub fn action(self) -> Option<&'static str> {
+        match self {
+            Self::NotConfigured => None,
+            Self::None => Some("NONE"),
+            Self::Intervened => Some("INTERVENED"),
+        }
+    }
 }
 
 impl Outcome {
@@ -43,6 +71,15 @@ impl Outcome {
             "retrievedReferences": [reference(&self.cited_chunks[part.passage])],
         })
     }
+
+    /// The citations the response carries.
+    pub fn citations(&self) -> Vec<&CitedPart> {
+        if self.cites && self.guardrail != Guardrail::Intervened {
+            self.answer.citations.iter().collect()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 pub async fn retrieve_and_generate(
@@ -52,9 +89,8 @@ pub async fn retrieve_and_generate(
 ) -> ApiResult<Response> {
     let outcome = answer(&state, &context, &body)?;
     let citations: Vec<Value> = outcome
-        .answer
-        .citations
-        .iter()
+        .citations()
+        .into_iter()
         .map(|part| outcome.citation(part))
         .collect();
     let mut body = json!({
@@ -62,8 +98,8 @@ pub async fn retrieve_and_generate(
         "sessionId": outcome.session_id,
         "citations": citations,
     });
-    if outcome.guardrail_configured {
-        body["guardrailAction"] = json!("NONE");
+    if let Some(action) = outcome.guardrail.action() {
+        body["guardrailAction"] = json!(action);
     }
     Ok(response::json(&body))
 }
@@ -71,6 +107,7 @@ pub async fn retrieve_and_generate(
 /// Everything both RetrieveAndGenerate operations do before they write their response.
 pub fn answer(state: &SharedState, context: &RequestContext, body: &Bytes) -> ApiResult<Outcome> {
     let request = json_body(body)?;
+    check_retrieve_and_generate(&request)?;
     let question = input_text(&request)?;
     let config = request
         .get(CONFIG)
@@ -107,34 +144,83 @@ pub fn answer(state: &SharedState, context: &RequestContext, body: &Bytes) -> Ap
         &format!("{kb_path}.retrievalConfiguration"),
     )?;
     let generation = kb_config.get("generationConfiguration");
-    let limits = generation_limits(generation, &format!("{kb_path}.generationConfiguration"))?;
+    let (limits, cites) =
+        generation_limits(generation, &format!("{kb_path}.generationConfiguration"))?;
     let limits = Limits {
         max_tokens: limits
             .max_tokens
             .or(context.behaviour.output_tokens.map(|n| n as usize)),
         ..limits
     };
+    let decompose = kb_config
+        .pointer("/orchestrationConfiguration/queryTransformationConfiguration/type")
+        .and_then(Value::as_str)
+        == Some("QUERY_DECOMPOSITION");
     let session_id = optional_string(&request, "sessionId", "sessionId", 100)?;
     let base = state.knowledge.find(knowledge_base_id)?;
     let (session_id, turns) = state.knowledge.sessions().open(session_id)?;
-
-    let query = match turns.last() {
-        Some(previous) => format!("{} {question}", previous.question),
-        None => question.to_owned(),
+    let guardrail = if context.behaviour.fault == Some(Fault::GuardrailIntervened) {
+        Guardrail::Intervened
+    } else if generation.is_some_and(|g| g.get("guardrailConfiguration").is_some()) {
+        Guardrail::None
+    } else {
+        Guardrail::NotConfigured
     };
-    let hits = search(
-        &base.chunks,
-        &query,
-        settings.search_type,
-        settings.filter.as_ref(),
-    );
-    let top: Vec<&Chunk> = hits
-        .iter()
-        .take(settings.number_of_results)
-        .map(|h| h.chunk)
-        .collect();
-    let passages: Vec<&str> = top.iter().map(|c| c.text.as_str()).collect();
-    let answer = compose(&query, &passages, turns.len() + 1, &limits);
+    if guardrail == Guardrail::Intervened {
+        let answer = Answer {
+            text: GUARDRAIL_BLOCKED_MESSAGE.to_owned(),
+            citations: Vec::new(),
+        };
+        state.knowledge.sessions().record(
+            &session_id,
+            Turn {
+                question: question.to_owned(),
+                answer: answer.text.clone(),
+            },
+        );
+        return Ok(Outcome {
+            session_id,
+            answer,
+            cited_chunks: Vec::new(),
+            guardrail,
+            cites: false,
+        });
+    }
+
+    let earlier = turns.last().map(|t| t.question.as_str());
+    let with_context = |q: &str| match earlier {
+        Some(previous) => format!("{previous} {q}"),
+        None => q.to_owned(),
+    };
+    let query = with_context(question);
+    let rank = |q: &str| {
+        search(
+            &base.chunks,
+            q,
+            settings.search_type,
+            settings.filter.as_ref(),
+        )
+    };
+    let (hits, note): (Vec<Hit>, Option<String>) = if decompose {
+        let subs = sub_queries(question);
+        let rankings = subs.iter().map(|s| rank(&with_context(s))).collect();
+        let quoted: Vec<String> = subs.iter().map(|s| format!("\"{s}\"")).collect();
+        let note = format!(
+            "(the question was decomposed into {} sub-quer{}: {})",
+            subs.len(),
+            if subs.len() == 1 { "y" } else { "ies" },
+            quoted.join("; ")
+        );
+        (merge(rankings), Some(note))
+    } else {
+        (rank(&query), None)
+    };
+    let mut top: Vec<Hit> = hits.into_iter().take(settings.number_of_results).collect();
+    if let Some(reranking) = &settings.reranking {
+        top = reranking.apply(&query, top);
+    }
+    let passages: Vec<&str> = top.iter().map(|h| h.chunk.text.as_str()).collect();
+    let answer = compose_noted(&query, &passages, turns.len() + 1, note.as_deref(), &limits);
     state.knowledge.sessions().record(
         &session_id,
         Turn {
@@ -145,8 +231,9 @@ pub fn answer(state: &SharedState, context: &RequestContext, body: &Bytes) -> Ap
     Ok(Outcome {
         session_id,
         answer,
-        cited_chunks: top.into_iter().cloned().collect(),
-        guardrail_configured: generation.is_some_and(|g| g.get("guardrailConfiguration").is_some()),
+        cited_chunks: top.into_iter().map(|h| h.chunk.clone()).collect(),
+        guardrail,
+        cites,
     })
 }
 
@@ -179,10 +266,12 @@ fn check_model(state: &SharedState, context: &RequestContext, model_arn: &str) -
     Ok(())
 }
 
-fn generation_limits(generation: Option<&Value>, path: &str) -> ApiResult<Limits> {
+/// The answer's limits, and whether the prompt template asks for citations.
+fn generation_limits(generation: Option<&Value>, path: &str) -> ApiResult<(Limits, bool)> {
     let mut limits = Limits::default();
+    let mut cites = true;
     let Some(generation) = generation.filter(|g| !g.is_null()) else {
-        return Ok(limits);
+        return Ok((limits, cites));
     };
     if let Some(template) = generation.get("promptTemplate").filter(|t| !t.is_null()) {
         let template_path = format!("{path}.promptTemplate.textPromptTemplate");
@@ -198,13 +287,14 @@ fn generation_limits(generation: Option<&Value>, path: &str) -> ApiResult<Limits
                 "The prompt template must contain the {SEARCH_RESULTS_PLACEHOLDER} placeholder."
             )));
         }
+        cites = text.contains(OUTPUT_FORMAT_PLACEHOLDER);
     }
     let Some(text_config) = generation
         .get("inferenceConfig")
         .and_then(|c| c.get("textInferenceConfig"))
         .filter(|c| !c.is_null())
     else {
-        return Ok(limits);
+        return Ok((limits, cites));
     };
     let config_path = format!("{path}.inferenceConfig.textInferenceConfig");
     if let Some(max) = text_config.get("maxTokens").filter(|v| !v.is_null()) {
@@ -258,5 +348,5 @@ fn generation_limits(generation: Option<&Value>, path: &str) -> ApiResult<Limits
             })
             .collect::<ApiResult<_>>()?;
     }
-    Ok(limits)
+    Ok((limits, cites))
 }

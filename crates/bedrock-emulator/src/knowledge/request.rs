@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::filter::Filter;
 use super::index::SearchType;
+use super::rerank::{Reranking, parse_reranking};
 use crate::wire::error::{ApiError, ApiResult};
 
 pub const DEFAULT_NUMBER_OF_RESULTS: usize = 5;
@@ -14,6 +15,7 @@ pub struct RetrievalSettings {
     pub number_of_results: usize,
     pub search_type: SearchType,
     pub filter: Option<Filter>,
+    pub reranking: Option<Reranking>,
 }
 
 impl Default for RetrievalSettings {
@@ -22,6 +24,7 @@ impl Default for RetrievalSettings {
             number_of_results: DEFAULT_NUMBER_OF_RESULTS,
             search_type: SearchType::Hybrid,
             filter: None,
+            reranking: None,
         }
     }
 }
@@ -101,6 +104,12 @@ pub fn retrieval_settings(
     }
     if let Some(filter) = vector.get("filter").filter(|f| !f.is_null()) {
         settings.filter = Some(Filter::parse(filter, &format!("{vector_path}.filter"))?);
+    }
+    if let Some(reranking) = vector
+        .get("rerankingConfiguration")
+        .filter(|r| !r.is_null())
+    {
+        settings.reranking = Some(parse_reranking(reranking)?);
     }
     Ok(settings)
 }

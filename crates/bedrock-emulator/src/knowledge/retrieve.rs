@@ -1,14 +1,19 @@
-//! bedrock-agent-runtime Retrieve: ranked chunks of one knowledge base, a page at a time.
+//! bedrock-agent-runtime Retrieve: ranked chunks of one knowledge base, a page at a time,
+//! reranked when the request asks for it.
 
+use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use bytes::Bytes;
 use serde_json::{Value, json};
 
+use super::constraints::{check_retrieve, knowledge_base_of};
 use super::index::search;
 use super::paging;
 use super::request::{constraint_error, optional_string, required, retrieval_settings};
 use super::results::retrieval_result;
+use crate::context::RequestContext;
+use crate::faults::Fault;
 use crate::runtime::body::json_body;
 use crate::state::SharedState;
 use crate::wire::error::{ApiError, ApiResult};
@@ -20,10 +25,12 @@ const MAX_RANKED_RESULTS: usize = 100;
 
 pub async fn retrieve(
     State(state): State<SharedState>,
+    Extension(context): Extension<RequestContext>,
     Path(knowledge_base_id): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
     let request = json_body(&body)?;
+    check_retrieve(&knowledge_base_id, &request)?;
     let query = query_text(&request)?;
     let settings = retrieval_settings(
         request.get("retrievalConfiguration"),
@@ -33,7 +40,16 @@ pub async fn retrieve(
         Some(token) => paging::decode(token)?,
         None => 0,
     };
-    let base = state.knowledge.find(&knowledge_base_id)?;
+    let id = knowledge_base_of(&knowledge_base_id).unwrap_or(&knowledge_base_id);
+    let base = state.knowledge.find(id)?;
+    let guardrail_configured = request
+        .get("guardrailConfiguration")
+        .is_some_and(|g| !g.is_null());
+    if context.behaviour.fault == Some(Fault::GuardrailIntervened) {
+        return Ok(response::json(
+            &json!({"retrievalResults": [], "guardrailAction": "INTERVENED"}),
+        ));
+    }
     let ranked = search(
         &base.chunks,
         query,
@@ -42,15 +58,20 @@ pub async fn retrieve(
     );
     let reachable = ranked.len().min(MAX_RANKED_RESULTS);
     let end = (offset + settings.number_of_results).min(reachable);
-    let page: Vec<Value> = ranked
+    let mut page = ranked
         .get(offset.min(end)..end)
         .unwrap_or_default()
-        .iter()
-        .map(retrieval_result)
-        .collect();
-    let mut body = json!({"retrievalResults": page});
+        .to_vec();
+    if let Some(reranking) = &settings.reranking {
+        page = reranking.apply(query, page);
+    }
+    let results: Vec<Value> = page.iter().map(retrieval_result).collect();
+    let mut body = json!({"retrievalResults": results});
     if end < reachable {
         body["nextToken"] = json!(paging::encode(end));
+    }
+    if guardrail_configured {
+        body["guardrailAction"] = json!("NONE");
     }
     Ok(response::json(&body))
 }

@@ -1,5 +1,6 @@
 //! RetrieveAndGenerateStream: the answer as `output` events in small pieces, each cited part
-//! followed by its `citation` event, paced like the other streams.
+//! followed by its `citation` event, paced like the other streams. A guardrail that intervenes
+//! sends its `guardrail` event first, then the blocked message as the output.
 
 use axum::Extension;
 use axum::extract::State;
@@ -7,7 +8,7 @@ use axum::response::Response;
 use bytes::Bytes;
 use serde_json::json;
 
-use super::rag::{Outcome, answer};
+use super::rag::{Guardrail, Outcome, answer};
 use crate::context::RequestContext;
 use crate::generation::tokens;
 use crate::state::SharedState;
@@ -19,9 +20,11 @@ pub const SESSION_HEADER: &str = "x-amzn-bedrock-knowledge-base-session-id";
 const TOKENS_PER_EVENT: usize = 4;
 
 /// The exceptions the stream's union models; other injected kinds go out as internal errors.
-const STREAM_EXCEPTIONS: [ErrorKind; 7] = [
+const STREAM_EXCEPTIONS: [ErrorKind; 9] = [
     ErrorKind::AccessDenied,
+    ErrorKind::BadGateway,
     ErrorKind::Conflict,
+    ErrorKind::DependencyFailed,
     ErrorKind::InternalServer,
     ErrorKind::ResourceNotFound,
     ErrorKind::ServiceQuotaExceeded,
@@ -47,11 +50,17 @@ pub async fn retrieve_and_generate_stream(
 
 fn frames(outcome: &Outcome) -> Vec<Frame> {
     let mut frames = Vec::new();
+    if outcome.guardrail == Guardrail::Intervened {
+        frames.push(Frame::event("guardrail", json!({"action": "INTERVENED"})));
+        frames.push(Frame::event("output", json!({"text": outcome.answer.text})));
+        return frames;
+    }
+    let cited = outcome.citations();
     for (text, citation) in outcome.answer.segments() {
         for piece in tokens::tokenize(&text).chunks(TOKENS_PER_EVENT) {
             frames.push(Frame::event("output", json!({"text": piece.concat()})));
         }
-        if let Some(part) = citation {
+        if let Some(part) = citation.filter(|part| cited.contains(part)) {
             let cited = outcome.citation(part);
             frames.push(Frame::event(
                 "citation",
@@ -63,8 +72,8 @@ fn frames(outcome: &Outcome) -> Vec<Frame> {
             ));
         }
     }
-    if outcome.guardrail_configured {
-        frames.push(Frame::event("guardrail", json!({"action": "NONE"})));
+    if let Some(action) = outcome.guardrail.action() {
+        frames.push(Frame::event("guardrail", json!({"action": action})));
     }
     frames
 }
@@ -97,7 +106,8 @@ mod tests {
             session_id: "s".into(),
             answer: answer.clone(),
             cited_chunks: chunks,
-            guardrail_configured: false,
+            guardrail: Guardrail::NotConfigured,
+            cites: true,
         };
         let mut text = String::new();
         let mut citations = 0;

@@ -45,6 +45,15 @@ pub fn terms(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The content words of a text in order (repeats kept), normalised as [`terms`] does.
+pub fn term_sequence(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(&w.to_lowercase()))
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .collect()
+}
+
 fn camel_parts(word: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;

@@ -20,6 +20,10 @@ pub enum ErrorKind {
     ServiceQuotaExceeded,
     ModelStreamError,
     Conflict,
+    /// bedrock-agent-runtime: a dependency (the model, the vector store) failed.
+    DependencyFailed,
+    /// bedrock-agent-runtime: a gateway between the service and a dependency failed.
+    BadGateway,
 }
 
 impl ErrorKind {
@@ -38,6 +42,8 @@ impl ErrorKind {
             Self::ServiceQuotaExceeded => "ServiceQuotaExceededException",
             Self::ModelStreamError => "ModelStreamErrorException",
             Self::Conflict => "ConflictException",
+            Self::DependencyFailed => "DependencyFailedException",
+            Self::BadGateway => "BadGatewayException",
         }
     }
 
@@ -52,6 +58,8 @@ impl ErrorKind {
             Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::InternalServer => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Conflict => StatusCode::CONFLICT,
+            Self::DependencyFailed => StatusCode::FAILED_DEPENDENCY,
+            Self::BadGateway => StatusCode::BAD_GATEWAY,
         }
     }
 
@@ -81,6 +89,8 @@ impl ErrorKind {
             "servicequotaexceeded" => Self::ServiceQuotaExceeded,
             "modelstreamerror" => Self::ModelStreamError,
             "conflict" => Self::Conflict,
+            "dependencyfailed" => Self::DependencyFailed,
+            "badgateway" => Self::BadGateway,
             _ => return None,
         };
         Some(kind)
@@ -110,6 +120,10 @@ impl ErrorKind {
             }
             Self::ModelStreamError => "The model failed while streaming its response.",
             Self::Conflict => "The request conflicts with the current state of the resource.",
+            Self::DependencyFailed => {
+                "The request failed due to a dependency error (injected fault)."
+            }
+            Self::BadGateway => "The request failed due to a bad gateway error (injected fault).",
         }
     }
 }

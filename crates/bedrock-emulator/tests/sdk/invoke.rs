@@ -453,6 +453,54 @@ async fn embedding_models_answer_in_their_formats() {
     );
 }
 
+// Shapes from https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-embed-v4.html
+#[tokio::test]
+async fn cohere_embed_v4_answers_as_bedrock_does() {
+    let emulator = support::emulator().await;
+    let client = support::runtime_client(&emulator);
+    for model in ["cohere.embed-v4:0", "us.cohere.embed-v4:0"] {
+        let out = embed(
+            &client,
+            model,
+            json!({"texts": ["RAG design", "loss triangles"], "input_type": "search_document"}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(out["response_type"], "embeddings_floats");
+        assert_eq!(out["embeddings"][1].as_array().unwrap().len(), 1536);
+    }
+    let out = embed(
+        &client,
+        "cohere.embed-v4:0",
+        json!({"texts": ["x"], "input_type": "search_query", "embedding_types": ["float", "int8"], "output_dimension": 512, "truncate": "RIGHT"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(out["response_type"], "embeddings_by_type");
+    assert_eq!(out["embeddings"]["float"][0].as_array().unwrap().len(), 512);
+    assert_eq!(out["embeddings"]["int8"][0].as_array().unwrap().len(), 512);
+    let message = embed(
+        &client,
+        "cohere.embed-v4:0",
+        json!({"texts": ["x"], "input_type": "search_query", "output_dimension": 768}),
+    )
+    .await
+    .unwrap_err();
+    assert!(message.contains("output_dimension"), "{message}");
+    // v3 knows no output_dimension.
+    let message = embed(
+        &client,
+        "cohere.embed-english-v3",
+        json!({"texts": ["x"], "input_type": "search_query", "output_dimension": 512}),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        message.contains("extraneous key [output_dimension]"),
+        "{message}"
+    );
+}
+
 #[tokio::test]
 async fn count_tokens_takes_converse_and_invoke_inputs() {
     let emulator = support::emulator().await;

@@ -7,5 +7,6 @@ mod converse;
 mod faults;
 mod invoke;
 mod knowledge;
+mod knowledge_lab;
 mod sts;
 mod transport;

@@ -1,0 +1,44 @@
+//! The schema, one migration per version; `PRAGMA user_version` counts those applied.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{LabError, LabErrorCode, Result};
+
+/// Append only: a released migration is never edited, a change is a new file.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the schema up to [`SCHEMA_VERSION`], each migration in its own transaction. The version
+/// is read again under the write lock, so two processes opening one file migrate it once. A file
+/// from a newer app is refused and left as it is.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = schema_version(&tx)?;
+        if current > SCHEMA_VERSION {
+            return Err(newer_schema(current));
+        }
+        let Some(migration) = MIGRATIONS.get(current as usize) else {
+            return Ok(());
+        };
+        tx.execute_batch(migration)?;
+        tx.pragma_update(None, "user_version", current + 1)?;
+        tx.commit()?;
+    }
+}
+
+pub(crate) fn schema_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+fn newer_schema(found: u32) -> LabError {
+    LabError::new(
+        LabErrorCode::NewerSchema,
+        format!(
+            "The embeddings lab database has schema version {found}, but this version of the app \
+             knows only up to {SCHEMA_VERSION}."
+        ),
+        "A newer version of Bedrock Playground wrote it: update the app. The file was not changed.",
+    )
+}

@@ -1,0 +1,168 @@
+//! The knowledge-bases lab: thin commands over `bedrock_client::knowledge` (list, describe,
+//! Retrieve, RetrieveAndGenerateStream over a channel, filters, prompt templates, model ARNs).
+
+use bedrock_client::ClientError;
+use bedrock_client::knowledge::{
+    self, DocumentInfo, FilterProblem, GenerateOutcome, GenerateRequest, KnowledgeBaseDetails,
+    KnowledgeBaseSummary, KnowledgeEvent, Lint, PreviewResult, RerankModelInfo, RetrieveOutcome,
+    RetrieveRequest, is_inference_profile,
+};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::AppState;
+
+/// The active profile's knowledge bases, each described (status, storage, data sources).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_knowledge_bases(
+    state: State<'_, AppState>,
+) -> Result<Vec<KnowledgeBaseSummary>, ClientError> {
+    let clients = state.knowledge().await?;
+    knowledge::list_knowledge_bases(&clients.agent).await
+}
+
+/// One knowledge base by its id, for when listing is denied.
+#[tauri::command]
+#[specta::specta]
+pub async fn describe_knowledge_base(
+    state: State<'_, AppState>,
+    knowledge_base_id: String,
+) -> Result<KnowledgeBaseDetails, ClientError> {
+    let clients = state.knowledge().await?;
+    knowledge::describe_knowledge_base(&clients.agent, &knowledge_base_id).await
+}
+
+/// The documents of one data source.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_knowledge_base_documents(
+    state: State<'_, AppState>,
+    knowledge_base_id: String,
+    data_source_id: String,
+) -> Result<Vec<DocumentInfo>, ClientError> {
+    let clients = state.knowledge().await?;
+    knowledge::list_documents(&clients.agent, &knowledge_base_id, &data_source_id).await
+}
+
+/// Retrieve: the ranked chunks for a query.
+#[tauri::command]
+#[specta::specta]
+pub async fn knowledge_retrieve(
+    state: State<'_, AppState>,
+    request: RetrieveRequest,
+) -> Result<RetrieveOutcome, ClientError> {
+    let clients = state.knowledge().await?;
+    knowledge::retrieve(&clients.runtime, &request).await
+}
+
+/// RetrieveAndGenerateStream: events go to `on_event` as they arrive; failures arrive as a
+/// `failed` event and in the outcome, with what was received kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn knowledge_generate_stream(
+    state: State<'_, AppState>,
+    stream_id: String,
+    mut request: GenerateRequest,
+    on_event: Channel<KnowledgeEvent>,
+) -> Result<GenerateOutcome, ClientError> {
+    let prepared = async {
+        let clients = state.knowledge().await?;
+        if request.account_id.is_none() && is_inference_profile(request.model_id.trim()) {
+            request.account_id = Some(state.account_id(&clients).await?);
+        }
+        Ok::<_, ClientError>(clients)
+    }
+    .await;
+    let clients = match prepared {
+        Ok(clients) => clients,
+        Err(error) => {
+            let _ = on_event.send(KnowledgeEvent::Failed {
+                error: error.clone(),
+            });
+            return Err(error);
+        }
+    };
+    let cancel = state.begin_stream(&stream_id);
+    // The core's sink is not `Send`: drive the stream on a blocking thread of the runtime.
+    let streamed = tauri::async_runtime::spawn_blocking(move || {
+        let mut sink = |event: KnowledgeEvent| on_event.send(event).is_ok();
+        tauri::async_runtime::block_on(knowledge::retrieve_and_generate_stream(
+            &clients.runtime,
+            &request,
+            &mut sink,
+            &cancel,
+        ))
+    })
+    .await;
+    state.end_stream(&stream_id);
+    streamed.map_err(|error| {
+        ClientError::new(
+            bedrock_client::ErrorCode::Unknown,
+            format!("The knowledge-base stream stopped unexpectedly: {error}"),
+        )
+    })
+}
+
+/// Stop a knowledge-base answer in flight.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_knowledge_stream(state: State<'_, AppState>, stream_id: String) -> bool {
+    state.cancel_stream(&stream_id)
+}
+
+/// The ARN a knowledge-base call uses for `model_id` in the active profile's region.
+#[tauri::command]
+#[specta::specta]
+pub async fn knowledge_model_arn(
+    state: State<'_, AppState>,
+    model_id: String,
+) -> Result<String, ClientError> {
+    let clients = state.knowledge().await?;
+    if is_inference_profile(model_id.trim()) {
+        let account = state.account_id(&clients).await?;
+        Ok(knowledge::model_arn(&clients.region, &model_id, &account))
+    } else {
+        Ok(knowledge::model_arn(&clients.region, &model_id, ""))
+    }
+}
+
+/// What is wrong with a generation prompt template, if anything.
+#[tauri::command]
+#[specta::specta]
+pub fn knowledge_prompt_lint(template: String) -> Vec<Lint> {
+    knowledge::prompt_template_lint(&template)
+}
+
+/// The prompt the model would read, with sample search results.
+#[tauri::command]
+#[specta::specta]
+pub fn knowledge_prompt_preview(
+    template: String,
+    query: String,
+    results: Vec<PreviewResult>,
+    current_time: String,
+) -> String {
+    knowledge::render_prompt_preview(&template, &query, &results, &current_time)
+}
+
+/// A starting point for a custom generation prompt template.
+#[tauri::command]
+#[specta::specta]
+pub fn knowledge_default_template() -> String {
+    knowledge::DEFAULT_TEMPLATE.to_owned()
+}
+
+/// Where a metadata filter (JSON text) is wrong, or nothing when Bedrock would take it.
+#[tauri::command]
+#[specta::specta]
+pub fn check_knowledge_filter(filter_json: String) -> Option<FilterProblem> {
+    knowledge::check_filter(&filter_json)
+}
+
+/// The reranking models knowledge bases can use.
+#[tauri::command]
+#[specta::specta]
+pub fn knowledge_rerank_models() -> Vec<RerankModelInfo> {
+    knowledge::rerank_models()
+}
