@@ -3,6 +3,13 @@ import { ScatterMap, type MapLabel } from "../map/ScatterMap";
 import { formatCount } from "../logic/format";
 import type { EmbeddingsLab } from "../state";
 
+/** Small datasets read better with larger points; large ones keep the map's own sizing. */
+function pointSizeFor(n: number): number | undefined {
+  if (n <= 2_000) return 8;
+  if (n <= 10_000) return 5;
+  return undefined;
+}
+
 export interface MapHandle {
   screenPositionOf: (index: number) => { x: number; y: number } | null;
   fit: () => void;
@@ -93,6 +100,7 @@ export function MapView(props: { lab: EmbeddingsLab; onReady?: (api: MapHandle) 
               extraPoints={extra()}
               labels={labels()}
               ariaLabel={`Map of ${formatCount(layout().positions.length / 2)} texts`}
+              pointSize={pointSizeFor(layout().positions.length / 2)}
               onHover={(index, x, y) => setHover(index === null ? null : { index, x, y })}
               onPick={(index) => void map.pick(index)}
               onSelect={(indices) => map.select(indices)}

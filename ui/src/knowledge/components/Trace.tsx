@@ -129,12 +129,14 @@ export function Trace(props: { lab: KnowledgeLab }) {
                   <For each={trace().comparison.rows}>
                     {(row) => (
                       <tr classList={{ only: row.onlyIn !== null }} data-testid="kb-rank-compare-row" data-only={row.onlyIn === null ? "" : String.fromCharCode(65 + row.onlyIn)}>
-                        <td class="kb-rank-chunk">
-                          <span class="kb-rank-uri">{row.chunk.location.uri ?? ""}</span>
-                          <span class="kb-rank-text">{row.chunk.text.slice(0, 90)}</span>
-                          <Show when={row.onlyIn !== null}>
-                            <span class="pill kb-only">only {String.fromCharCode(65 + (row.onlyIn ?? 0))}</span>
-                          </Show>
+                        <td>
+                          <div class="kb-rank-chunk">
+                            <span class="kb-rank-uri">{row.chunk.location.uri ?? ""}</span>
+                            <span class="kb-rank-text">{row.chunk.text.slice(0, 90)}</span>
+                            <Show when={row.onlyIn !== null}>
+                              <span class="pill kb-only">only {String.fromCharCode(65 + (row.onlyIn ?? 0))}</span>
+                            </Show>
+                          </div>
                         </td>
                         <For each={row.cells}>
                           {(cell, i) => (
