@@ -2,9 +2,9 @@
 // many of each text's nearest neighbours the two agree on.
 import { batch, createSignal } from "solid-js";
 import * as api from "../api";
-import type { ClientError, LayoutView, RunSummary } from "../bindings";
-import { decodeFloat32, decodeInt32 } from "./logic/floats";
-import { defaultLayoutRequest, type LoadedLayout } from "./mapState";
+import type { ClientError, RunSummary } from "../bindings";
+import { decodeFloat32 } from "./logic/floats";
+import { defaultLayoutRequest, loadedLayout, type LoadedLayout } from "./mapState";
 
 export const OVERLAP_K = 10;
 
@@ -13,17 +13,6 @@ export interface Overlap {
   perPoint: Float32Array;
   mean: number;
   leastOverlap: number[];
-}
-
-function loaded(view: LayoutView): LoadedLayout {
-  return {
-    id: view.id,
-    method: view.request.method,
-    positions: decodeFloat32(view.coordsBase64),
-    assignments: decodeInt32(view.assignmentsBase64),
-    clusters: view.clusters,
-    explainedVariance: view.explainedVariance.map((v) => v ?? 0),
-  };
 }
 
 export function createCompareState(deps: { runs: () => RunSummary[]; onError: (error: ClientError | null) => void }) {
@@ -59,7 +48,7 @@ export function createCompareState(deps: { runs: () => RunSummary[]; onError: (e
       deps.onError(view.error);
       return null;
     }
-    return loaded(view.value);
+    return loadedLayout(view.value);
   }
 
   async function compare(): Promise<void> {

@@ -38,7 +38,8 @@ export const defaultLayoutRequest = (): LayoutRequest => ({
   seed: 42,
 });
 
-function loaded(view: LayoutView): LoadedLayout {
+/** A stored layout decoded for the map. */
+export function loadedLayout(view: LayoutView): LoadedLayout {
   return {
     id: view.id,
     method: view.request.method,
@@ -108,7 +109,7 @@ export function createMapState(deps: {
       return;
     }
     batch(() => {
-      setLayout(loaded(view.value));
+      setLayout(loadedLayout(view.value));
       setRequest(view.value.request);
       setHits(null);
       setQueryPoint(null);
@@ -154,7 +155,7 @@ export function createMapState(deps: {
       return;
     }
     if (deps.runId() !== runId) return;
-    setLayout(loaded(result.value));
+    setLayout(loadedLayout(result.value));
     const list = await api.listLayouts(runId);
     if (list.ok) setLayouts(list.value);
   }
