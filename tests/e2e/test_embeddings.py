@@ -166,3 +166,27 @@ def test_the_lab_reopens_its_dataset_run_and_map_after_a_restart(runner):
     time.sleep(0.5)
     assert driver.find_elements(By.CSS_SELECTOR, "[data-testid='lab-projecting']") == [], "the stored map opens without projecting again"
     assert canvas_colours(driver) > 8
+
+
+def test_a_cancelled_run_resumes_and_pays_only_for_the_rest(app):
+    driver, emulator = app
+    open_lab(driver)
+    driver.find_elements(By.CSS_SELECTOR, "[data-testid^='lab-sample-']")[1].click()
+    wait_until(lambda: by_test_id(driver, "lab-embed").get_attribute("disabled") is None, what="dataset")
+    texts = int("".join(ch for ch in by_test_id(driver, "lab-embed").text if ch.isdigit()))
+    emulator.add_fault(operation="InvokeModel", firstByteMs=60)
+    Select(by_test_id(driver, "lab-model")).select_by_value(TITAN_V2)
+    by_test_id(driver, "lab-embed").click()
+    wait_until(lambda: len(emulator.requests("InvokeModel")) >= 40, timeout=60, what="the run under way")
+    by_test_id(driver, "lab-cancel").click()
+    wait_until(lambda: run_status(driver) == ["cancelled"], timeout=30, what="the run cancelled")
+    sent_before_resume = len(emulator.requests("InvokeModel"))
+    assert sent_before_resume < texts
+    emulator.clear_faults()
+    by_test_id(driver, "lab-resume").click()
+    wait_until(lambda: run_status(driver) == ["done"], timeout=120, what="the run resumed to the end")
+    total = len(emulator.requests("InvokeModel"))
+    # Answers in flight at the cancel (8 at most) were dropped and are asked again; nothing else.
+    assert texts <= total <= texts + 8, f"{total} requests for {texts} texts"
+    wait_until(lambda: by_test_id(driver, "map-canvas"), timeout=60, what="the map of the resumed run")
+    assert page_errors(driver) == []
