@@ -75,5 +75,6 @@ fn crate_commands() -> &'static [&'static str] {
         "knowledge_default_template",
         "check_knowledge_filter",
         "knowledge_rerank_models",
+        "knowledge_map",
     ]
 }

@@ -81,6 +81,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::knowledge::knowledge_default_template,
             commands::knowledge::check_knowledge_filter,
             commands::knowledge::knowledge_rerank_models,
+            commands::knowledge_map::knowledge_map,
         ])
 }
 

@@ -2,6 +2,8 @@
 (scores shown), generate a streamed answer with footnotes, a follow-up in the same session, a
 filter that excludes a document, and two settings compared in the retrieval trace."""
 
+import time
+
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
@@ -188,3 +190,70 @@ def test_prompt_template_lint_and_denied_listing(app):
     by_test_id(driver, "kb-preview-prompt").click()
     wait_until(lambda: "Question: (your question)" in by_test_id(driver, "kb-prompt-preview").text, what="preview")
     shot(driver, "kb-template-lint")
+
+
+def canvas_colours(driver, test_id: str) -> int:
+    """How many distinct colours the map shows: a blank canvas has one or two."""
+    import io
+
+    from PIL import Image
+
+    rect = by_test_id(driver, test_id).rect
+    page = Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("RGB")
+    box = (int(rect["x"]), int(rect["y"]), int(rect["x"] + rect["width"]), int(rect["y"] + rect["height"]))
+    return len(set(page.crop(box).resize((320, 240)).getdata()))
+
+
+def key_count(driver, name: str) -> int:
+    return int(by_test_id(driver, f"kb-map-key-{name}").get_attribute("data-count") or "0")
+
+
+def test_knowledge_map(app):
+    driver, emulator = app
+    open_lab(driver)
+    pick_handbook(driver)
+    retrieve(driver, "How do inference profiles route requests across regions?")
+    wait_until(lambda: len(all_by_test_id(driver, "kb-chunk")) == 5, what="five chunks")
+    by_test_id(driver, "kb-mode-generate").click()
+    wait_until(lambda: len(Select(by_test_id(driver, "kb-model")).options) > 3, what="generation models")
+    ask(driver, "How do I handle throttling?", 1)
+    assert all_by_test_id(driver, "kb-footnote"), "the answer has footnotes"
+
+    # On the map: every chunk of the emulator's knowledge base, the query placed among them.
+    by_test_id(driver, "kb-mode-map").click()
+    canvas = wait_until(lambda: all_by_test_id(driver, "kb-map-canvas"), timeout=90, what="the map")[0]
+    source = by_test_id(driver, "kb-map-source")
+    assert source.get_attribute("data-source") == "all"
+    total = int(source.get_attribute("data-count"))
+    assert total > 10, total
+    assert f"All {total} chunks of the knowledge base" in source.text
+    assert "amazon.titan-embed-text-v2:0" in source.text
+    assert key_count(driver, "query") == 1
+    assert "How do I handle throttling?" in by_test_id(driver, "kb-map-key-query").text
+    assert key_count(driver, "retrieved") == 5
+    assert key_count(driver, "cited") >= 1
+    assert len(all_by_test_id(driver, "kb-map-documents")[0].find_elements(By.TAG_NAME, "li")) >= 2
+    wait_until(lambda: canvas_colours(driver, "kb-map-canvas") > 8, timeout=20, what="a drawn map")
+    assert canvas.is_displayed()
+
+    # Hovering a point shows its chunk's text.
+    width, height = canvas.size["width"], canvas.size["height"]
+    found = False
+    for fy in [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]:
+        for fx in [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]:
+            ActionChains(driver).move_to_element_with_offset(canvas, int(width * fx) - width // 2, int(height * fy) - height // 2).perform()
+            time.sleep(0.05)
+            tips = all_by_test_id(driver, "kb-map-tooltip")
+            if tips and tips[0].text.strip():
+                found = True
+                break
+        if found:
+            break
+    assert found, "no chunk under the mouse anywhere on the map"
+    shot(driver, "kb-map")
+
+    # A new query typed on the map is embedded and placed; the map keeps its chunks.
+    set_field(driver, "kb-query", "token pricing")
+    by_test_id(driver, "kb-map-place").click()
+    wait_until(lambda: "token pricing" in by_test_id(driver, "kb-map-key-query").text, timeout=60, what="the new query placed")
+    assert int(by_test_id(driver, "kb-map-source").get_attribute("data-count")) == total

@@ -314,3 +314,8 @@ export const checkKnowledgeFilter = (filterJson: string): Promise<FilterProblem 
   commands.checkKnowledgeFilter(filterJson).catch(() => null);
 
 export const knowledgeRerankModels = (): Promise<RerankModelInfo[]> => commands.knowledgeRerankModels().catch(() => []);
+
+/** The knowledge base's chunks on a map with the query placed among them ("On the map"). */
+export const knowledgeMap = (
+  request: import("./bindings").KnowledgeMapRequest,
+): Promise<Result<import("./bindings").KnowledgeMap>> => call(() => commands.knowledgeMap(request));

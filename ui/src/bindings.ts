@@ -148,6 +148,8 @@ export const commands = {
 	checkKnowledgeFilter: (filterJson: string) => __TAURI_INVOKE<FilterProblem | null>("check_knowledge_filter", { filterJson }),
 	/**  The reranking models knowledge bases can use. */
 	knowledgeRerankModels: () => __TAURI_INVOKE<RerankModelInfo[]>("knowledge_rerank_models"),
+	/**  Map the knowledge base's chunks and place `query` among them. */
+	knowledgeMap: (request: KnowledgeMapRequest) => typedError<KnowledgeMap, ClientError>(__TAURI_INVOKE("knowledge_map", { request })),
 };
 
 /* Types */
@@ -309,6 +311,17 @@ export type CheckStep = {
 	ok: boolean,
 	detail: string,
 	error: ClientError | null,
+};
+
+/**  The projection the UI draws. */
+export type ChunkMapLayout = {
+	method: LayoutMethod,
+	/**  n × 2 little-endian f32, base64, in the order of the chunks given. */
+	coordsBase64: string,
+	/**  Where the query falls, when one was given. */
+	queryPosition: [number | null, number | null] | null,
+	/**  PCA: the share of the variance each axis explains; UMAP: empty. */
+	explainedVariance: (number | null)[],
 };
 
 export type ChunkingInfo = {
@@ -702,6 +715,23 @@ export type KnowledgeEvent =
 /**  `INTERVENED` or `NONE`. */
 { type: "guardrail"; action: string } | { type: "failed"; error: ClientError } | { type: "finished"; sessionId: string };
 
+export type KnowledgeMap = {
+	source: MapSource,
+	modelId: string,
+	dimensions: number,
+	/**  The map's points, in the order of the layout's coordinates. */
+	chunks: MapChunk[],
+	layout: ChunkMapLayout,
+};
+
+export type KnowledgeMapRequest = {
+	knowledgeBaseId: string,
+	/**  The query to place on the map; none or blank places nothing. */
+	query: string | null,
+	/**  The chunks seen so far: the map's points when the backend cannot list them all. */
+	seenChunks: MapChunk[],
+};
+
 /**  What a projection in progress tells the UI. */
 export type LayoutEvent = { kind: "stage"; name: string; elapsedMs: number } | 
 /**  The layout so far (n × 2 little-endian f32, base64), after `epoch` of `n_epochs`. */
@@ -754,6 +784,21 @@ export type Lint = {
 };
 
 export type LintSeverity = "error" | "warning";
+
+/**  A chunk the UI has seen in a retrieval or a citation. */
+export type MapChunk = {
+	chunkId: string | null,
+	text: string,
+	/**  The source document (an S3 URI, a URL, ...). */
+	uri: string | null,
+};
+
+/**  Where the map's points come from. */
+export type MapSource = 
+/**  Every chunk of the knowledge base (the emulator lists them). */
+"all" | 
+/**  The chunks retrieved so far, embedded with the knowledge base's model. */
+"retrieved";
 
 /**  Texts nearest to a query, and where the query falls on the map. */
 export type MeaningSearch = {

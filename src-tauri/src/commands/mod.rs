@@ -5,6 +5,7 @@ pub mod embeddings;
 pub mod history;
 pub mod inspector;
 pub mod knowledge;
+pub mod knowledge_map;
 pub mod models;
 pub mod profiles;
 pub mod prompts;

@@ -9,6 +9,7 @@ import { ChunkCard, SourceDetails } from "./components/Chunks";
 import { Picker } from "./components/Picker";
 import { Settings } from "./components/Settings";
 import { Trace } from "./components/Trace";
+import { ChunkMapView } from "./map/ChunkMap";
 import type { KnowledgeLab, Mode } from "./state";
 import "./knowledge.css";
 
@@ -16,6 +17,7 @@ const modes: { mode: Mode; label: string }[] = [
   { mode: "retrieve", label: "Retrieve only" },
   { mode: "generate", label: "Retrieve and generate" },
   { mode: "trace", label: "Retrieval trace" },
+  { mode: "map", label: "On the map" },
 ];
 
 function ModelSelect(props: { lab: KnowledgeLab; session: Session }) {
@@ -63,6 +65,7 @@ export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
   const submit = () => {
     if (lab.mode() === "generate") void lab.generate();
     else if (lab.mode() === "retrieve") void lab.retrieve();
+    else if (lab.mode() === "map") void lab.showMap();
     else void lab.compare();
   };
   return (
@@ -81,7 +84,7 @@ export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
                 aria-pressed={lab.mode() === item.mode}
                 classList={{ on: lab.mode() === item.mode }}
                 data-testid={`kb-mode-${item.mode}`}
-                onClick={() => lab.setMode(item.mode)}
+                onClick={() => { lab.setMode(item.mode); }}
               >
                 {item.label}
               </button>
@@ -156,6 +159,9 @@ export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
             <Show when={lab.mode() === "trace"}>
               <Trace lab={lab} />
             </Show>
+            <Show when={lab.mode() === "map"}>
+              <ChunkMapView lab={lab} />
+            </Show>
           </div>
           <div class="kb-composer">
             <Show when={lab.mode() === "generate" && lab.lintState().summary}>
@@ -191,6 +197,11 @@ export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
               <Show when={lab.mode() === "generate" && !lab.streaming()}>
                 <button class="primary" data-testid="kb-generate" disabled={lab.lintState().blocking} onClick={() => void lab.generate()}>
                   Generate
+                </button>
+              </Show>
+              <Show when={lab.mode() === "map"}>
+                <button class="primary kb-map-place" data-testid="kb-map-place" disabled={lab.mapping()} onClick={() => void lab.showMap()}>
+                  {lab.mapping() ? "Mapping…" : "Place query"}
                 </button>
               </Show>
               <Show when={lab.mode() === "retrieve"}>

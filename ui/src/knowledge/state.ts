@@ -10,19 +10,22 @@ import type {
   KnowledgeBaseDetails,
   KnowledgeBaseSummary,
   KnowledgeEvent,
+  KnowledgeMap,
   Lint,
   RerankModelInfo,
   RetrievalSettings,
   RetrievedChunk,
   RetrieveOutcome,
+  MapChunk,
   SearchKind,
 } from "../bindings";
 import type { Session } from "../state/session";
 import { emptyForm, formToJson, jsonToForm, metadataKeys, type FilterForm } from "./logic/filter";
 import { lintView } from "./logic/lint";
 import { compareRuns, type Comparison } from "./logic/trace";
+import { accumulate } from "./map/logic";
 
-export type Mode = "retrieve" | "generate" | "trace";
+export type Mode = "retrieve" | "generate" | "trace" | "map";
 
 export interface Turn {
   id: number;
@@ -109,6 +112,13 @@ export function createKnowledgeLab(session: Session) {
   const [trace, setTrace] = createSignal<TraceResult | null>(null);
   const [tracing, setTracing] = createSignal(false);
 
+  // On the map: the chunks seen in this knowledge base's retrievals and citations, the last query.
+  const [seenChunks, setSeenChunks] = createSignal<MapChunk[]>([]);
+  const [lastQuery, setLastQuery] = createSignal("");
+  const [chunkMap, setChunkMap] = createSignal<KnowledgeMap | null>(null);
+  const [mapping, setMapping] = createSignal(false);
+  const [mappedQuery, setMappedQuery] = createSignal("");
+
   const knowledgeBaseId = () => selected()?.knowledgeBaseId ?? "";
   const suggestedKeys = () => metadataKeys(seenMetadata());
   const lintState = () => lintView(lints(), customTemplate());
@@ -116,6 +126,7 @@ export function createKnowledgeLab(session: Session) {
   const effectiveModel = () => (modelId() !== "" ? modelId() : session.modelId());
 
   function remember(chunks: readonly RetrievedChunk[]): void {
+    setSeenChunks(accumulate(seenChunks(), chunks));
     const next = [...seenMetadata(), ...chunks.map((c) => c.metadataJson)];
     setSeenMetadata(next.slice(-500));
   }
@@ -152,6 +163,9 @@ export function createKnowledgeLab(session: Session) {
       setResults(null);
       setRanking(null);
       setTrace(null);
+      setSeenChunks([]);
+      setLastQuery("");
+      setChunkMap(null);
       newSession();
     }
     setSelected(details);
@@ -262,6 +276,7 @@ export function createKnowledgeLab(session: Session) {
       return;
     }
     setResults(outcome.value);
+    setLastQuery(query());
     remember(outcome.value.chunks);
   }
 
@@ -325,6 +340,7 @@ export function createKnowledgeLab(session: Session) {
       ...turns(),
       { id, question: query(), answer: "", citations: [], status: "streaming", error: null, guardrail: null, sessionId: sessionId() },
     ]);
+    setLastQuery(query());
     setQuery("");
     setStreamId(stream);
     const onEvent = (event: KnowledgeEvent) => {
@@ -364,6 +380,30 @@ export function createKnowledgeLab(session: Session) {
       status: value.cancelled ? "stopped" : value.error ? "failed" : "done",
       error: t.error ?? value.error,
     }));
+  }
+
+  /** Map the knowledge base's chunks and place the query (typed, else the last one asked). */
+  async function showMap(): Promise<void> {
+    if (selected() === null || mapping()) return;
+    const typed = query().trim();
+    const placed = typed !== "" ? typed : lastQuery();
+    setError(null);
+    setMapping(true);
+    const outcome = await api.knowledgeMap({ knowledgeBaseId: knowledgeBaseId(), query: placed, seenChunks: seenChunks() });
+    setMapping(false);
+    if (!outcome.ok) {
+      setError(outcome.error);
+      return;
+    }
+    if (typed !== "") setLastQuery(typed);
+    setMappedQuery(placed);
+    setChunkMap(outcome.value);
+  }
+
+  function chooseMode(next: Mode): void {
+    setMode(next);
+    // The chunks seen and the last query may have changed: map again (vectors are cached).
+    if (next === "map") void showMap();
   }
 
   async function stop(): Promise<void> {
@@ -477,7 +517,7 @@ export function createKnowledgeLab(session: Session) {
     describeError,
     knowledgeBaseId,
     mode,
-    setMode,
+    setMode: chooseMode,
     query,
     setQuery,
     error,
@@ -552,6 +592,12 @@ export function createKnowledgeLab(session: Session) {
     newSession,
     traceRanking,
     compare,
+    seenChunks,
+    lastQuery,
+    chunkMap,
+    mapping,
+    mappedQuery,
+    showMap,
   };
 }
 

@@ -18,7 +18,7 @@ pub use models::{
     COHERE_INPUT_TYPES, EmbeddingFamily, EmbeddingModelInfo, embedding_models, model_info,
 };
 pub use progress::{CollectingSink, JobProgress, JobSink};
-pub use query::embed_query;
+pub use query::{embed_documents, embed_query};
 pub use runner::{JobOptions, JobOutcome, run_job};
 pub use spec::{EmbeddingSpec, cache_key, query_spec};
 pub use tokens::estimate_tokens;

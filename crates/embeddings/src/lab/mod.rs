@@ -4,6 +4,7 @@
 pub mod explore;
 pub mod export;
 pub mod floats;
+pub mod kb_map;
 pub mod layout;
 pub mod service;
 

@@ -93,7 +93,7 @@ export function ProjectionPanel(props: { lab: EmbeddingsLab }) {
         <select id="lab-layouts" value={map.layout()?.id ?? ""} onChange={(e) => void map.openLayout(Number(e.currentTarget.value))}>
           <For each={map.layouts()}>
             {(l) => (
-              <option value={l.id}>
+              <option value={l.id} selected={l.id === map.layout()?.id}>
                 {layoutLabel(l)}
               </option>
             )}
