@@ -76,5 +76,6 @@ fn crate_commands() -> &'static [&'static str] {
         "check_knowledge_filter",
         "knowledge_rerank_models",
         "knowledge_map",
+        "knowledge_code_snippet",
     ]
 }

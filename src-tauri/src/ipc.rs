@@ -82,6 +82,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::knowledge::check_knowledge_filter,
             commands::knowledge::knowledge_rerank_models,
             commands::knowledge_map::knowledge_map,
+            commands::knowledge::knowledge_code_snippet,
         ])
 }
 

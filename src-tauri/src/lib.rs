@@ -4,6 +4,7 @@ mod commands;
 mod emulator;
 mod errors;
 pub mod ipc;
+mod knowledge_recording;
 mod recording;
 mod state;
 

@@ -129,6 +129,16 @@ def test_knowledge_lab(app):
     assert len(all_by_test_id(driver, "kb-turn")) == 2
     shot(driver, "kb-session")
 
+    # Copy as code: the follow-up request as boto3 and the CLI, with the session and no key.
+    driver.find_element(By.CSS_SELECTOR, "[data-testid='kb-snippets'] summary").click()
+    code = wait_until(lambda: "retrieve_and_generate" in by_test_id(driver, "kb-snippet-code").text and by_test_id(driver, "kb-snippet-code").text, what="boto3 snippet")
+    assert "bedrock-agent-runtime" in code and session_id in code, code
+    assert "secret" not in code.lower() and "aws_access_key_id" not in code
+    by_test_id(driver, "kb-snippet-awsCli").click()
+    wait_until(lambda: "aws bedrock-agent-runtime retrieve-and-generate" in by_test_id(driver, "kb-snippet-code").text, what="CLI snippet")
+    shot(driver, "kb-snippet")
+    driver.find_element(By.CSS_SELECTOR, "[data-testid='kb-snippets'] summary").click()
+
     # New session starts over.
     by_test_id(driver, "kb-new-session").click()
     assert "new" in by_test_id(driver, "kb-session-id").text
@@ -158,6 +168,21 @@ def test_knowledge_lab(app):
     driver.execute_script("document.documentElement.removeAttribute('data-theme')")
     ask(driver, "How are tokens priced?", 1)
     shot(driver, "kb-dark")
+
+    # Every generated answer is in the history, one conversation per session, marked as such.
+    by_test_id(driver, "tab-history").click()
+    wait_until(lambda: by_test_id(driver, "history-page").is_displayed(), what="history page")
+
+    def kb_item(question: str):
+        return next((i for i in all_by_test_id(driver, "history-item") if question in i.text), None)
+
+    item = wait_until(lambda: kb_item("How do I handle throttling?"), what="the first session in the history")
+    assert "2 turns" in item.text, item.text
+    assert "Knowledge base" in item.find_element(By.CSS_SELECTOR, "[data-testid='history-kb']").text
+    assert item.get_attribute("data-status") == "done"
+    priced = wait_until(lambda: kb_item("How are tokens priced?"), what="the new session in the history")
+    assert "1 turn" in priced.text, priced.text
+    shot(driver, "kb-history")
 
 
 def test_prompt_template_lint_and_denied_listing(app):

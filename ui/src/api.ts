@@ -319,3 +319,13 @@ export const knowledgeRerankModels = (): Promise<RerankModelInfo[]> => commands.
 export const knowledgeMap = (
   request: import("./bindings").KnowledgeMapRequest,
 ): Promise<Result<import("./bindings").KnowledgeMap>> => call(() => commands.knowledgeMap(request));
+
+/** "Copy as code" for the knowledge lab's Retrieve or RetrieveAndGenerate request. */
+export const knowledgeCodeSnippet = async (
+  language: SnippetLanguage,
+  retrieve: import("./bindings").RetrieveRequest | null,
+  generate: import("./bindings").GenerateRequest | null,
+): Promise<string> => {
+  const result = await call(() => commands.knowledgeCodeSnippet(language, retrieve, generate));
+  return result.ok ? result.value : `# ${result.error.message}`;
+};

@@ -130,8 +130,9 @@ export const commands = {
 	/**  Retrieve: the ranked chunks for a query. */
 	knowledgeRetrieve: (request: RetrieveRequest) => typedError<RetrieveOutcome, ClientError>(__TAURI_INVOKE("knowledge_retrieve", { request })),
 	/**
-	 *  RetrieveAndGenerateStream: events go to `on_event` as they arrive; failures arrive as a
-	 *  `failed` event and in the outcome, with what was received kept.
+	 *  RetrieveAndGenerateStream: events go to `on_event` as they arrive and the turn into the
+	 *  history (one conversation per session); failures arrive as a `failed` event and in the
+	 *  outcome, with what was received kept.
 	 */
 	knowledgeGenerateStream: (streamId: string, request: GenerateRequest, onEvent: Channel<KnowledgeEvent>) => typedError<GenerateOutcome, ClientError>(__TAURI_INVOKE("knowledge_generate_stream", { streamId, request, onEvent })),
 	/**  Stop a knowledge-base answer in flight. */
@@ -150,6 +151,11 @@ export const commands = {
 	knowledgeRerankModels: () => __TAURI_INVOKE<RerankModelInfo[]>("knowledge_rerank_models"),
 	/**  Map the knowledge base's chunks and place `query` among them. */
 	knowledgeMap: (request: KnowledgeMapRequest) => typedError<KnowledgeMap, ClientError>(__TAURI_INVOKE("knowledge_map", { request })),
+	/**
+	 *  "Copy as code" for the lab's Retrieve (`retrieve`) or RetrieveAndGenerate (`generate`)
+	 *  request: the profile's name, region and endpoint, never its keys.
+	 */
+	knowledgeCodeSnippet: (language: SnippetLanguage, retrieve: RetrieveRequest | null, generate: GenerateRequest | null) => typedError<string, ClientError>(__TAURI_INVOKE("knowledge_code_snippet", { language, retrieve, generate })),
 };
 
 /* Types */

@@ -7,10 +7,11 @@ use bedrock_client::knowledge::{
     KnowledgeBaseSummary, KnowledgeEvent, Lint, PreviewResult, RerankModelInfo, RetrieveOutcome,
     RetrieveRequest, is_inference_profile,
 };
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
 
 use crate::AppState;
+use crate::knowledge_recording::{KnowledgeRecorder, RunOrigin};
 
 /// The active profile's knowledge bases, each described (status, storage, data sources).
 #[tauri::command]
@@ -56,11 +57,13 @@ pub async fn knowledge_retrieve(
     knowledge::retrieve(&clients.runtime, &request).await
 }
 
-/// RetrieveAndGenerateStream: events go to `on_event` as they arrive; failures arrive as a
-/// `failed` event and in the outcome, with what was received kept.
+/// RetrieveAndGenerateStream: events go to `on_event` as they arrive and the turn into the
+/// history (one conversation per session); failures arrive as a `failed` event and in the
+/// outcome, with what was received kept.
 #[tauri::command]
 #[specta::specta]
 pub async fn knowledge_generate_stream(
+    app: AppHandle,
     state: State<'_, AppState>,
     stream_id: String,
     mut request: GenerateRequest,
@@ -71,11 +74,17 @@ pub async fn knowledge_generate_stream(
         if request.account_id.is_none() && is_inference_profile(request.model_id.trim()) {
             request.account_id = Some(state.account_id(&clients).await?);
         }
-        Ok::<_, ClientError>(clients)
+        let active = state.connection().await?;
+        let origin = RunOrigin {
+            profile_id: active.resolved.id.clone(),
+            profile_name: active.resolved.name.clone(),
+            region: active.resolved.region.clone(),
+        };
+        Ok::<_, ClientError>((clients, origin))
     }
     .await;
-    let clients = match prepared {
-        Ok(clients) => clients,
+    let (clients, origin) = match prepared {
+        Ok(prepared) => prepared,
         Err(error) => {
             let _ = on_event.send(KnowledgeEvent::Failed {
                 error: error.clone(),
@@ -86,13 +95,20 @@ pub async fn knowledge_generate_stream(
     let cancel = state.begin_stream(&stream_id);
     // The core's sink is not `Send`: drive the stream on a blocking thread of the runtime.
     let streamed = tauri::async_runtime::spawn_blocking(move || {
-        let mut sink = |event: KnowledgeEvent| on_event.send(event).is_ok();
-        tauri::async_runtime::block_on(knowledge::retrieve_and_generate_stream(
+        let state = app.state::<AppState>();
+        let mut recorder = KnowledgeRecorder::start(state.history_database(), origin, &request);
+        let mut sink = |event: KnowledgeEvent| {
+            recorder.observe(&event);
+            on_event.send(event).is_ok()
+        };
+        let outcome = tauri::async_runtime::block_on(knowledge::retrieve_and_generate_stream(
             &clients.runtime,
             &request,
             &mut sink,
             &cancel,
-        ))
+        ));
+        recorder.finish(&outcome);
+        outcome
     })
     .await;
     state.end_stream(&stream_id);
@@ -165,4 +181,52 @@ pub fn check_knowledge_filter(filter_json: String) -> Option<FilterProblem> {
 #[specta::specta]
 pub fn knowledge_rerank_models() -> Vec<RerankModelInfo> {
     knowledge::rerank_models()
+}
+
+/// "Copy as code" for the lab's Retrieve (`retrieve`) or RetrieveAndGenerate (`generate`)
+/// request: the profile's name, region and endpoint, never its keys.
+#[tauri::command]
+#[specta::specta]
+pub async fn knowledge_code_snippet(
+    state: State<'_, AppState>,
+    language: bedrock_formats::code_snippets::SnippetLanguage,
+    retrieve: Option<RetrieveRequest>,
+    generate: Option<GenerateRequest>,
+) -> Result<String, ClientError> {
+    use bedrock_formats::code_snippets::{KnowledgeApi, KnowledgeSnippetTarget, knowledge_snippet};
+    let active = state.connection().await?;
+    let region = active.resolved.region.clone();
+    let (api, body) = match (retrieve, generate) {
+        (Some(request), _) => (
+            KnowledgeApi::Retrieve,
+            knowledge::retrieve_body(&request, &region),
+        ),
+        (None, Some(mut request)) => {
+            if request.account_id.is_none() && is_inference_profile(request.model_id.trim()) {
+                let clients = state.knowledge().await?;
+                request.account_id = state.account_id(&clients).await.ok();
+            }
+            (
+                KnowledgeApi::RetrieveAndGenerate,
+                knowledge::generate_body(&request, &region),
+            )
+        }
+        (None, None) => {
+            return Err(ClientError::new(
+                bedrock_client::ErrorCode::InvalidRequest,
+                "No request to turn into code.",
+            ));
+        }
+    };
+    let target = KnowledgeSnippetTarget {
+        api,
+        body_json: body.to_string(),
+        profile_name: active
+            .profile_id
+            .strip_prefix(profiles::AWS_ID_PREFIX)
+            .map(str::to_owned),
+        region,
+        endpoint_url: active.resolved.endpoint_url.clone(),
+    };
+    Ok(knowledge_snippet(language, &target))
 }

@@ -1,5 +1,5 @@
 import { For, onMount, Show } from "solid-js";
-import { shortTime } from "../lib/history";
+import { shortTime, splitTitle } from "../lib/history";
 import type { History } from "../state/history";
 
 export function HistoryPage(props: { history: History }) {
@@ -33,7 +33,14 @@ export function HistoryPage(props: { history: History }) {
           {(item) => (
             <li class="history-item" data-testid="history-item" data-status={item.lastStatus ?? ""}>
               <button class="history-open" data-testid="history-open" onClick={() => void history.open(item.id)}>
-                <span class="history-title">{item.title}</span>
+                <span class="history-title">
+                  <Show when={splitTitle(item.title).knowledgeBase}>
+                    <span class="history-kb" data-testid="history-kb">
+                      Knowledge base
+                    </span>
+                  </Show>
+                  {splitTitle(item.title).title}
+                </span>
                 <span class="muted">
                   {shortTime(item.updatedAt)} · {item.runCount} turn{item.runCount === 1 ? "" : "s"} · {item.lastModelId ?? ""}
                   <Show when={item.lastStatus === "interrupted"}>

@@ -8,6 +8,7 @@ import { AnswerText } from "./components/Answer";
 import { ChunkCard, SourceDetails } from "./components/Chunks";
 import { Picker } from "./components/Picker";
 import { Settings } from "./components/Settings";
+import { KnowledgeSnippet } from "./components/Snippet";
 import { Trace } from "./components/Trace";
 import { ChunkMapView } from "./map/ChunkMap";
 import type { KnowledgeLab, Mode } from "./state";
@@ -117,6 +118,9 @@ export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
               </button>
               <ModelSelect lab={lab} session={props.session} />
             </div>
+          </Show>
+          <Show when={lab.mode() === "retrieve" || lab.mode() === "generate"}>
+            <KnowledgeSnippet lab={lab} />
           </Show>
           <div class="kb-content">
             <Show when={lab.mode() === "retrieve"}>

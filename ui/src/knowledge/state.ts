@@ -18,6 +18,7 @@ import type {
   RetrieveOutcome,
   MapChunk,
   SearchKind,
+  SnippetLanguage,
 } from "../bindings";
 import type { Session } from "../state/session";
 import { emptyForm, formToJson, jsonToForm, metadataKeys, type FilterForm } from "./logic/filter";
@@ -292,6 +293,35 @@ export function createKnowledgeLab(session: Session) {
     return { ...values, stopSequences: stops };
   }
 
+  function generateRequest(retrieval: RetrievalSettings, params: InferenceParams): GenerateRequest {
+    return {
+      knowledgeBaseId: knowledgeBaseId(),
+      question: query(),
+      sessionId: sessionId(),
+      modelId: effectiveModel(),
+      accountId: null,
+      retrieval,
+      promptTemplate: customTemplate() ? template() : null,
+      inference: params,
+      guardrail: guardrailId().trim() === "" ? null : { guardrailId: guardrailId(), guardrailVersion: guardrailVersion().trim() || "DRAFT" },
+      queryDecomposition: queryDecomposition(),
+    };
+  }
+
+  /** "Copy as code": the request the current panel would send, in `language`, never with a key. */
+  async function codeSnippet(language: SnippetLanguage): Promise<string> {
+    const filter = await checkedFilter();
+    if (filter === undefined) return "# Fix the metadata filter first.";
+    const retrieval = retrievalBase(filter);
+    if ("code" in retrieval) return `# ${retrieval.message}`;
+    if (mode() === "generate") {
+      const params = inference();
+      if ("code" in params) return `# ${params.message}`;
+      return api.knowledgeCodeSnippet(language, null, generateRequest(retrieval, params));
+    }
+    return api.knowledgeCodeSnippet(language, { knowledgeBaseId: knowledgeBaseId(), query: query(), settings: retrieval, nextToken: null }, null);
+  }
+
   function updateTurn(id: number, change: (turn: Turn) => Turn): void {
     setTurns(turns().map((t) => (t.id === id ? change(t) : t)));
   }
@@ -322,18 +352,7 @@ export function createKnowledgeLab(session: Session) {
       return;
     }
     setError(null);
-    const request: GenerateRequest = {
-      knowledgeBaseId: knowledgeBaseId(),
-      question: query(),
-      sessionId: sessionId(),
-      modelId: effectiveModel(),
-      accountId: null,
-      retrieval,
-      promptTemplate: customTemplate() ? template() : null,
-      inference: params,
-      guardrail: guardrailId().trim() === "" ? null : { guardrailId: guardrailId(), guardrailVersion: guardrailVersion().trim() || "DRAFT" },
-      queryDecomposition: queryDecomposition(),
-    };
+    const request = generateRequest(retrieval, params);
     const id = nextTurn++;
     const stream = `kb-${id}-${Date.now()}`;
     setTurns([
@@ -508,6 +527,7 @@ export function createKnowledgeLab(session: Session) {
   }
 
   return {
+    codeSnippet,
     bases,
     listError,
     listing,

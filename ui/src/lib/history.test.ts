@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../bindings";
 import { diffLines } from "./diff";
-import { replyOf } from "./history";
+import { replyOf, splitTitle } from "./history";
 
 const run: Run = {
   id: "r1",
@@ -54,5 +54,18 @@ describe("diffLines", () => {
       { kind: "same", text: "c" },
       { kind: "added", text: "d" },
     ]);
+  });
+});
+
+describe("splitTitle", () => {
+  it("tells knowledge-base sessions from chats", () => {
+    expect(splitTitle("Knowledge base: How do I handle throttling?")).toEqual({
+      title: "How do I handle throttling?",
+      knowledgeBase: true,
+    });
+    expect(splitTitle("Remember the word pelican.")).toEqual({
+      title: "Remember the word pelican.",
+      knowledgeBase: false,
+    });
   });
 });

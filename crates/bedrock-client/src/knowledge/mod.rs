@@ -9,6 +9,7 @@ pub mod generate;
 pub mod json;
 pub mod prompt;
 pub mod retrieve;
+pub mod wire;
 
 pub use arn::{AccountIds, foundation_model_arn, is_inference_profile, model_arn};
 pub use bases::{
@@ -28,3 +29,4 @@ pub use retrieve::{
     RerankModelInfo, RerankingSettings, RetrievalSettings, RetrieveOutcome, RetrieveRequest,
     RetrievedChunk, SearchKind, SourceLocation, rerank_models, retrieve,
 };
+pub use wire::{generate_body, retrieve_body};

@@ -5,8 +5,10 @@
 mod boto3;
 mod cli;
 mod javascript;
+mod knowledge;
 mod rust;
 
+pub use knowledge::{KnowledgeApi, KnowledgeSnippetTarget, knowledge_snippet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
