@@ -5,10 +5,9 @@
 
 use std::time::Duration;
 
-use aws_config::retry::RetryConfig;
-use aws_config::{BehaviorVersion, Region, SdkConfig};
-use aws_credential_types::Credentials;
-use aws_credential_types::provider::SharedCredentialsProvider;
+mod common;
+
+use aws_config::SdkConfig;
 use aws_sdk_bedrockagentruntime::error::ProvideErrorMetadata;
 use aws_sdk_bedrockagentruntime::types::{
     KnowledgeBaseQuery, KnowledgeBaseRetrieveAndGenerateConfiguration,
@@ -22,7 +21,7 @@ use bedrock_client::knowledge::{
     list_knowledge_bases, retrieve, retrieve_and_generate, retrieve_and_generate_stream,
 };
 use bedrock_client::wire::{WireLog, with_agent_capture};
-use bedrock_emulator::{Emulator, EmulatorConfig, RuleSpec};
+use bedrock_emulator::{Emulator, RuleSpec};
 use tokio_util::sync::CancellationToken;
 
 const HAIKU: &str = "anthropic.claude-3-haiku-20240307-v1:0";
@@ -36,25 +35,7 @@ struct Lab {
 }
 
 async fn lab(pace: Duration) -> Lab {
-    let emulator = Emulator::start(EmulatorConfig {
-        pace,
-        ..EmulatorConfig::default()
-    })
-    .await
-    .unwrap();
-    let config = SdkConfig::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(emulator.endpoint_url())
-        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            "AKIACLIENTTEST",
-            "secret",
-            None,
-            None,
-            "test",
-        )))
-        .retry_config(RetryConfig::disabled())
-        .build();
+    let (emulator, config) = common::emulator_config(pace).await;
     let runtime = aws_sdk_bedrockagentruntime::Client::new(&config);
     let agent = aws_sdk_bedrockagent::Client::new(&config);
     let kb = list_knowledge_bases(&agent)

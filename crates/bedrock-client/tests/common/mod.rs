@@ -9,7 +9,8 @@ use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_sdk_bedrockruntime::Client;
 use bedrock_emulator::{Emulator, EmulatorConfig};
 
-pub async fn setup(pace: Duration) -> (Emulator, Client) {
+/// The emulator and an SDK configuration signed with a test key, pointed at it.
+pub async fn emulator_config(pace: Duration) -> (Emulator, SdkConfig) {
     let emulator = Emulator::start(EmulatorConfig {
         pace,
         ..EmulatorConfig::default()
@@ -29,5 +30,12 @@ pub async fn setup(pace: Duration) -> (Emulator, Client) {
         )))
         .retry_config(RetryConfig::disabled())
         .build();
+    (emulator, config)
+}
+
+/// A runtime client on the emulator (the knowledge-base tests build their own clients).
+#[allow(dead_code)]
+pub async fn setup(pace: Duration) -> (Emulator, Client) {
+    let (emulator, config) = emulator_config(pace).await;
     (emulator, Client::new(&config))
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::maths::{self, MathsError, Matrix, Metric, UmapParams};
+use crate::maths::{self, MathsError, Matrix, Metric, Pca, UmapParams};
 
 use super::floats::encode_f32;
 use super::layout::LayoutMethod;
@@ -77,23 +77,20 @@ pub fn place(
     }
 }
 
+/// The stored basis (the mean, then one component a row) as the `Pca` that projects with it.
 fn project_pca(basis: &[f32], dims: usize, points: &Matrix) -> Matrix {
+    let dims = dims.max(1);
     let (mean, components) = basis.split_at(dims.min(basis.len()));
-    let axes = components.len() / dims.max(1);
-    let mut out = Vec::with_capacity(points.rows() * axes);
-    for row in 0..points.rows() {
-        let point = points.row(row);
-        for axis in components.chunks(dims.max(1)).take(axes) {
-            let value: f32 = point
-                .iter()
-                .zip(mean)
-                .zip(axis)
-                .map(|((x, m), c)| (x - m) * c)
-                .sum();
-            out.push(value);
-        }
-    }
-    Matrix::new(points.rows(), axes, out).unwrap_or_else(|_| Matrix::zeros(points.rows(), axes))
+    let axes = components.len() / dims;
+    let components = Matrix::new(axes, dims, components[..axes * dims].to_vec())
+        .unwrap_or_else(|_| Matrix::zeros(0, dims));
+    let pca = Pca {
+        coords: Matrix::zeros(0, axes),
+        explained_variance_ratio: Vec::new(),
+        components,
+        mean: mean.to_vec(),
+    };
+    pca.project(points)
 }
 
 /// How many of each text's `k` nearest neighbours two embeddings of the same texts share.
