@@ -24,4 +24,7 @@ def test_the_model_calls_a_tool_and_the_user_answers_it(app):
     wait_until(lambda: len(all_by_test_id(driver, "reply")) == 2, what="answer after the tool result")
     wait_reply_status(driver, "done")
     assert all_by_test_id(driver, "tool-answers") == []
+    # The emulated model quotes each tool result it was given, by id: the answer reached it.
+    answer = all_by_test_id(driver, "reply")[1].text
+    assert "The tool call tooluse_" in answer and '"temperature": 18' in answer, answer
     assert len(emulator.requests("ConverseStream")) == 2

@@ -76,7 +76,7 @@ async fn the_model_calls_a_tool_and_answers_from_the_users_result() {
     });
     let mut answer = message(ChatRole::User, "");
     answer.tool_answers.push(ToolAnswer {
-        tool_use_id,
+        tool_use_id: tool_use_id.clone(),
         text: "18 degrees and sunny".into(),
         is_error: false,
     });
@@ -90,7 +90,9 @@ async fn the_model_calls_a_tool_and_answers_from_the_users_result() {
     .await;
     assert_eq!(follow_up.error, None, "{:?}", follow_up.error);
     assert_eq!(follow_up.stop_reason.as_deref(), Some("end_turn"));
-    assert!(!follow_up.text.is_empty());
+    // The emulated model quotes each tool result it was given, by id: the answer reached it.
+    let quoted = format!("The tool call {tool_use_id} returned: \u{201c}18 degrees and sunny\u{201d}");
+    assert!(follow_up.text.contains(&quoted), "{}", follow_up.text);
 }
 
 #[tokio::test]
