@@ -100,12 +100,18 @@ pub async fn check_connection(target: CheckTarget<'_>) -> ConnectionReport {
         check_identity(&target, &mut report).await;
     }
     match list_chat_models(target.control, &report.region).await {
-        Ok(models) => {
-            report.model_count = u32::try_from(models.len()).ok();
-            report.steps.push(passed(
-                "Models",
-                format!("{} chat models listed in {}", models.len(), report.region),
-            ));
+        Ok(listed) => {
+            report.model_count = u32::try_from(listed.models.len()).ok();
+            let mut detail = format!(
+                "{} chat models listed in {}",
+                listed.models.len(),
+                report.region
+            );
+            if let Some(warning) = &listed.warning {
+                detail.push_str("; ");
+                detail.push_str(&warning.message);
+            }
+            report.steps.push(passed("Models", detail));
         }
         Err(error) => report.steps.push(failed("Models", error)),
     }

@@ -38,7 +38,9 @@ async fn profile_only_models_are_called_through_the_regions_geography() {
         ("ap-northeast-1", "apac."),
     ] {
         let client = aws_sdk_bedrock::Client::new(&config(&emulator, region));
-        let models = list_chat_models(&client, region).await.unwrap();
+        let listed = list_chat_models(&client, region).await.unwrap();
+        assert!(listed.warning.is_none());
+        let models = listed.models;
         assert!(models.len() > 10, "{region}: {} models", models.len());
         assert!(
             models
@@ -126,6 +128,60 @@ async fn a_denied_listing_falls_back_to_the_offline_catalogue() {
         view.models
             .iter()
             .any(|m| m.invoke_id == "eu.deepseek.r1-v1:0")
+    );
+}
+
+#[tokio::test]
+async fn models_still_list_when_inference_profiles_are_denied() {
+    let emulator = emulator().await;
+    emulator
+        .state()
+        .faults
+        .add(RuleSpec {
+            operation: Some("ListInferenceProfiles".into()),
+            fault: Some("access-denied".into()),
+            ..RuleSpec::default()
+        })
+        .unwrap();
+    let client = aws_sdk_bedrock::Client::new(&config(&emulator, "eu-west-1"));
+    let view = ModelCatalogue::default()
+        .models("p", "eu-west-1", false, &client)
+        .await
+        .unwrap();
+    assert_eq!(view.origin, CatalogueOrigin::Live);
+    assert!(view.models.len() > 10, "{} models", view.models.len());
+    let warning = view.warning.expect("a note that profiles are missing");
+    assert_eq!(warning.code, ErrorCode::AccessDenied);
+    assert!(
+        warning
+            .message
+            .starts_with("Inference profiles could not be listed"),
+        "{}",
+        warning.message
+    );
+    assert!(warning.hint.contains("bedrock:ListInferenceProfiles"));
+    let llama = view
+        .models
+        .iter()
+        .find(|m| m.model_id == "meta.llama3-2-1b-instruct-v1:0")
+        .expect("a profile-only model is still offered");
+    assert_eq!(llama.invoke_id, "eu.meta.llama3-2-1b-instruct-v1:0");
+
+    let control = aws_sdk_bedrock::Client::new(&config(&emulator, "eu-west-1"));
+    let report = check_connection(CheckTarget {
+        config: &config(&emulator, "eu-west-1"),
+        aws_profile: None,
+        uses_api_key: false,
+        control: &control,
+        credential_source: "test keys",
+    })
+    .await;
+    let models = report.steps.iter().find(|s| s.name == "Models").unwrap();
+    assert!(
+        models.ok
+            && models
+                .detail
+                .contains("Inference profiles could not be listed")
     );
 }
 

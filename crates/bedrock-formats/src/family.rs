@@ -47,9 +47,10 @@ const PREFIXES: &[(&str, Family)] = &[
     ("deepseek.r1", Family::DeepSeekR1),
 ];
 
-const GEO_PREFIXES: &[&str] = &["us.", "eu.", "apac.", "global."];
+/// Every prefix of Bedrock's system-defined cross-region inference profiles.
+const GEO_PREFIXES: &[&str] = &["us.", "us-gov.", "eu.", "apac.", "jp.", "au.", "global."];
 
-/// The family of a model ID, inference-profile ID (`us.`, `eu.`, `apac.`, `global.`) or ARN.
+/// The family of a model ID, inference-profile ID (`us.`, `eu.`, `jp.`, `global.`, ...) or ARN.
 pub fn family_of(model_id: &str) -> Option<Family> {
     let id = base_model_id(model_id);
     PREFIXES
@@ -187,6 +188,17 @@ mod tests {
         ] {
             assert_eq!(family_of(unknown), None, "{unknown}");
         }
+    }
+
+    #[test]
+    fn every_cross_region_prefix_is_stripped() {
+        let id = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+        for prefix in ["us", "us-gov", "eu", "apac", "jp", "au", "global"] {
+            let profile = format!("{prefix}.{id}");
+            assert_eq!(strip_geo_prefix(&profile), id, "{profile}");
+            assert_eq!(family_of(&profile), Some(Family::Claude), "{profile}");
+        }
+        assert_eq!(strip_geo_prefix("amazon.nova-pro-v1:0"), "amazon.nova-pro-v1:0");
     }
 
     #[test]

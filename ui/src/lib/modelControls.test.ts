@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { additionalFieldsFor, controlsFor, parseAdditionalFields } from "./modelControls";
+import { additionalFieldsFor, controlsFor, parseAdditionalFields, stripGeoPrefix } from "./modelControls";
+
+describe("stripGeoPrefix", () => {
+  it("finds the model inside every cross-region profile", () => {
+    const id = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+    for (const prefix of ["us", "us-gov", "eu", "apac", "jp", "au", "global"]) {
+      expect(stripGeoPrefix(`${prefix}.${id}`)).toBe(id);
+      expect(controlsFor(`${prefix}.${id}`).family).toBe("Anthropic Claude");
+    }
+    expect(stripGeoPrefix("amazon.nova-pro-v1:0")).toBe("amazon.nova-pro-v1:0");
+  });
+});
 
 describe("controlsFor", () => {
   it("knows what each family takes", () => {

@@ -12,7 +12,8 @@ export interface ModelControls {
   defaults: { maxTokens: string; temperature: string; topP: string };
 }
 
-const GEO_PREFIX = /^(us|eu|apac|global)\./;
+/** Every prefix of Bedrock's system-defined cross-region inference profiles. */
+const GEO_PREFIX = /^(us|us-gov|eu|apac|jp|au|global)\./;
 
 /** The model ID inside an inference-profile ID (`us.meta.llama…` → `meta.llama…`). */
 export function stripGeoPrefix(invokeId: string): string {

@@ -8,7 +8,7 @@ use aws_smithy_types::DateTime;
 use aws_smithy_types::date_time::Format;
 use serde::Serialize;
 
-use super::{ModelOption, list_chat_models, offline_models};
+use super::{ChatModels, ModelOption, list_chat_models, offline_models};
 use crate::error::{ClientError, ErrorCode};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -32,13 +32,13 @@ pub struct CatalogueView {
     pub region: String,
     /// When Bedrock was asked (RFC 3339), for live and cached lists.
     pub listed_at: Option<String>,
-    /// Why the offline list is shown.
+    /// Why the offline list is shown, or what the live list lacks (inference profiles denied).
     pub warning: Option<ClientError>,
 }
 
 #[derive(Default)]
 pub struct ModelCatalogue {
-    entries: Mutex<HashMap<String, (Vec<ModelOption>, SystemTime)>>,
+    entries: Mutex<HashMap<String, (ChatModels, SystemTime)>>,
 }
 
 impl ModelCatalogue {
@@ -52,20 +52,26 @@ impl ModelCatalogue {
         client: &aws_sdk_bedrock::Client,
     ) -> Result<CatalogueView, ClientError> {
         let key = format!("{profile}\u{0}{region}");
-        if !refresh && let Some((models, at)) = self.entries().get(&key).cloned() {
+        if !refresh && let Some((listed, at)) = self.entries().get(&key).cloned() {
             return Ok(view(
-                models,
+                listed.models,
                 CatalogueOrigin::Cached,
                 region,
                 Some(at),
-                None,
+                listed.warning,
             ));
         }
         match list_chat_models(client, region).await {
-            Ok(models) => {
+            Ok(listed) => {
                 let now = SystemTime::now();
-                self.entries().insert(key, (models.clone(), now));
-                Ok(view(models, CatalogueOrigin::Live, region, Some(now), None))
+                self.entries().insert(key, (listed.clone(), now));
+                Ok(view(
+                    listed.models,
+                    CatalogueOrigin::Live,
+                    region,
+                    Some(now),
+                    listed.warning,
+                ))
             }
             Err(error) if error.code == ErrorCode::AccessDenied => {
                 let warning = ClientError {
@@ -90,9 +96,7 @@ impl ModelCatalogue {
         self.entries().retain(|key, _| !key.starts_with(&prefix));
     }
 
-    fn entries(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<String, (Vec<ModelOption>, SystemTime)>> {
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, (ChatModels, SystemTime)>> {
         self.entries
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())

@@ -2,9 +2,9 @@
 
 use aws_sdk_bedrock::types::InferenceProfileSummary;
 
-use super::offline::geo_prefix;
+use super::geo::{geographies, has_global};
 
-/// The profile serving `model_arn` whose ID starts with the region's geography,
+/// The profile serving `model_arn` of the region's narrowest geography (`jp.` before `apac.`),
 /// else a `global.` one, else any that serves it.
 pub fn profile_for_model(
     model_arn: &str,
@@ -22,11 +22,18 @@ pub fn profile_for_model(
         })
         .map(|profile| profile.inference_profile_id.as_str())
         .collect();
-    let geo = format!("{}.", geo_prefix(region));
-    serving
+    let mut preferred: Vec<&str> = geographies(region);
+    if has_global(region) {
+        preferred.push("global");
+    }
+    preferred
         .iter()
-        .find(|id| id.starts_with(&geo))
-        .or_else(|| serving.iter().find(|id| id.starts_with("global.")))
+        .find_map(|geo| {
+            serving.iter().find(|id| {
+                id.strip_prefix(geo)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
         .or_else(|| serving.first())
         .map(|id| (*id).to_owned())
 }
@@ -80,5 +87,27 @@ mod tests {
             profile_for_model("arn:x/none", &profiles, "us-east-1"),
             None
         );
+    }
+
+    #[test]
+    fn country_profiles_come_before_the_area_and_us_gov_is_not_us() {
+        let arn = "arn:aws:bedrock:ap-northeast-1::foundation-model/anthropic.claude-y-v1:0";
+        let ids = ["global", "apac", "jp", "au", "us", "us-gov"]
+            .map(|geo| format!("{geo}.anthropic.claude-y-v1:0"));
+        let profiles: Vec<_> = ids.iter().map(|id| profile(id, arn)).collect();
+        for (region, expected) in [
+            ("ap-northeast-1", "jp"),
+            ("ap-southeast-4", "au"),
+            ("ap-south-1", "apac"),
+            ("us-gov-west-1", "us-gov"),
+            ("us-east-2", "us"),
+            ("sa-east-1", "global"),
+        ] {
+            assert_eq!(
+                profile_for_model(arn, &profiles, region),
+                Some(format!("{expected}.anthropic.claude-y-v1:0")),
+                "{region}"
+            );
+        }
     }
 }

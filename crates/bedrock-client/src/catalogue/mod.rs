@@ -5,6 +5,7 @@ mod cache;
 mod choose;
 mod embedding;
 mod favourites;
+mod geo;
 mod offline;
 
 use aws_sdk_bedrock::Client;
@@ -13,12 +14,13 @@ use aws_sdk_bedrock::types::{
 };
 use serde::Serialize;
 
-use crate::error::ClientError;
+use crate::error::{ClientError, ErrorCode};
 pub use cache::{CatalogueOrigin, CatalogueView, ModelCatalogue};
 pub use choose::profile_for_model;
 pub use embedding::{WELL_KNOWN_EMBEDDING_MODELS, list_embedding_model_ids};
 pub use favourites::Favourites;
-pub use offline::{geo_prefix, offline_models};
+pub use geo::{geo_prefix, geographies};
+pub use offline::offline_models;
 
 /// One model as the picker shows it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -38,12 +40,18 @@ pub struct ModelOption {
     pub output_modalities: Vec<String>,
 }
 
+/// The chat models of a region, and why the list may be incomplete.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatModels {
+    pub models: Vec<ModelOption>,
+    /// Set when ListInferenceProfiles was denied: the models are listed, and profile-only ones
+    /// are offered through the region's usual profile ID, unchecked.
+    pub warning: Option<ClientError>,
+}
+
 /// List the models that take text and answer text, ordered by provider then name.
 /// Models that can be invoked neither on demand nor through a profile are left out.
-pub async fn list_chat_models(
-    client: &Client,
-    region: &str,
-) -> Result<Vec<ModelOption>, ClientError> {
+pub async fn list_chat_models(client: &Client, region: &str) -> Result<ChatModels, ClientError> {
     let models = client
         .list_foundation_models()
         .by_output_modality(ModelModality::Text)
@@ -52,30 +60,53 @@ pub async fn list_chat_models(
         .map_err(ClientError::from_sdk)?
         .model_summaries
         .unwrap_or_default();
-    let profiles: Vec<InferenceProfileSummary> = client
+    let (profiles, warning) = match list_inference_profiles(client).await {
+        Ok(profiles) => (Some(profiles), None),
+        Err(error) if error.code == ErrorCode::AccessDenied => (None, Some(profiles_denied(error))),
+        Err(error) => return Err(error),
+    };
+    let mut options: Vec<ModelOption> = models
+        .iter()
+        .filter(|model| takes_text(model))
+        .filter_map(|model| option_for(model, profiles.as_deref(), region))
+        .collect();
+    options.sort_by(|a, b| (&a.provider, &a.name).cmp(&(&b.provider, &b.name)));
+    Ok(ChatModels {
+        models: options,
+        warning,
+    })
+}
+
+async fn list_inference_profiles(
+    client: &Client,
+) -> Result<Vec<InferenceProfileSummary>, ClientError> {
+    client
         .list_inference_profiles()
         .into_paginator()
         .items()
         .send()
         .collect::<Result<_, _>>()
         .await
-        .map_err(ClientError::from_sdk)?;
-    let mut options: Vec<ModelOption> = models
-        .iter()
-        .filter(|model| takes_text(model))
-        .filter_map(|model| option_for(model, &profiles, region))
-        .collect();
-    options.sort_by(|a, b| (&a.provider, &a.name).cmp(&(&b.provider, &b.name)));
-    Ok(options)
+        .map_err(ClientError::from_sdk)
+}
+
+fn profiles_denied(error: ClientError) -> ClientError {
+    ClientError {
+        message: format!("Inference profiles could not be listed: {}", error.message),
+        hint: "The models are listed, but models that need an inference profile are offered through the region's usual profile ID (e.g. us.…) without checking that it exists. Allow bedrock:ListInferenceProfiles to list them.".to_owned(),
+        ..error
+    }
 }
 
 fn takes_text(model: &FoundationModelSummary) -> bool {
     model.input_modalities().contains(&ModelModality::Text)
 }
 
+/// `profiles` is `None` when they could not be listed: profile-only models then go through
+/// the region's usual profile ID.
 fn option_for(
     model: &FoundationModelSummary,
-    profiles: &[InferenceProfileSummary],
+    profiles: Option<&[InferenceProfileSummary]>,
     region: &str,
 ) -> Option<ModelOption> {
     let on_demand = model
@@ -84,7 +115,10 @@ fn option_for(
     let inference_profile = if on_demand {
         None
     } else {
-        Some(profile_for_model(&model.model_arn, profiles, region)?)
+        Some(match profiles {
+            Some(profiles) => profile_for_model(&model.model_arn, profiles, region)?,
+            None => format!("{}.{}", geo_prefix(region), model.model_id),
+        })
     };
     Some(ModelOption {
         invoke_id: inference_profile

@@ -2,6 +2,7 @@
 //! `bedrock:ListFoundationModels` permission). Marked offline: availability is not checked.
 
 use super::ModelOption;
+use super::geo::geo_prefix;
 
 /// (model ID, name, provider, input modalities, needs an inference profile)
 const WELL_KNOWN: &[(&str, &str, &str, &[&str], bool)] = &[
@@ -118,15 +119,6 @@ const WELL_KNOWN: &[(&str, &str, &str, &[&str], bool)] = &[
         true,
     ),
 ];
-
-/// The geography prefix of a region's cross-region profiles (`eu-west-1` → `eu`).
-pub fn geo_prefix(region: &str) -> &'static str {
-    match region.split('-').next().unwrap_or("") {
-        "eu" => "eu",
-        "ap" => "apac",
-        _ => "us",
-    }
-}
 
 /// The well-known models as picker options for `region`, profile-only ones through the
 /// region's geography profile.

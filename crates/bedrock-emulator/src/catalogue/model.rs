@@ -2,6 +2,8 @@
 
 use serde_json::{Value, json};
 
+use super::capabilities::Capabilities;
+
 /// The native request/response format a model speaks on `InvokeModel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
@@ -42,23 +44,39 @@ impl Family {
     }
 }
 
-/// A geography of cross-region inference profiles.
+/// A geography of cross-region inference profiles, by the prefix of their IDs. `Jp` and `Au`
+/// are country profiles that Tokyo/Osaka and Sydney/Melbourne have besides `Apac`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Geo {
     Us,
+    UsGov,
     Eu,
     Apac,
+    Jp,
+    Au,
     Global,
 }
 
 impl Geo {
     pub const REGIONAL: [Geo; 3] = [Geo::Us, Geo::Eu, Geo::Apac];
+    const ALL: [Geo; 7] = [
+        Geo::Us,
+        Geo::UsGov,
+        Geo::Eu,
+        Geo::Apac,
+        Geo::Jp,
+        Geo::Au,
+        Geo::Global,
+    ];
 
     pub fn prefix(self) -> &'static str {
         match self {
             Self::Us => "us",
+            Self::UsGov => "us-gov",
             Self::Eu => "eu",
             Self::Apac => "apac",
+            Self::Jp => "jp",
+            Self::Au => "au",
             Self::Global => "global",
         }
     }
@@ -66,19 +84,20 @@ impl Geo {
     pub fn label(self) -> &'static str {
         match self {
             Self::Us => "US",
+            Self::UsGov => "US GovCloud",
             Self::Eu => "EU",
             Self::Apac => "APAC",
+            Self::Jp => "JP",
+            Self::Au => "AU",
             Self::Global => "Global",
         }
     }
 
     pub fn from_prefix(prefix: &str) -> Option<Self> {
-        [Self::Us, Self::Eu, Self::Apac, Self::Global]
-            .into_iter()
-            .find(|geo| geo.prefix() == prefix)
+        Self::ALL.into_iter().find(|geo| geo.prefix() == prefix)
     }
 
-    /// The geography a region belongs to (`eu-west-1` → EU).
+    /// The geography a region's models are listed under (`eu-west-1` → EU).
     pub fn of_region(region: &str) -> Self {
         match region.split('-').next().unwrap_or("") {
             "eu" => Self::Eu,
@@ -91,6 +110,7 @@ impl Geo {
     pub fn member_regions(self, region: &str) -> Vec<&'static str> {
         match self {
             Self::Us => vec!["us-east-1", "us-east-2", "us-west-2"],
+            Self::UsGov => vec!["us-gov-east-1", "us-gov-west-1"],
             Self::Eu => vec!["eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1"],
             Self::Apac => vec![
                 "ap-northeast-1",
@@ -98,6 +118,8 @@ impl Geo {
                 "ap-southeast-1",
                 "ap-southeast-2",
             ],
+            Self::Jp => vec!["ap-northeast-1", "ap-northeast-3"],
+            Self::Au => vec!["ap-southeast-2", "ap-southeast-4"],
             Self::Global => Self::of_region(region).member_regions(region),
         }
     }
@@ -135,6 +157,7 @@ pub struct ModelEntry {
     pub customizations: &'static [&'static str],
     /// Whether the emulated account has been granted access to the model.
     pub access_granted: bool,
+    pub capabilities: Capabilities,
 }
 
 impl ModelEntry {

@@ -81,7 +81,8 @@ pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
             )));
         }
     }
-    prompt.reasoning_budget = reasoning_budget(&additional_fields, &prompt)?;
+    prompt.reasoning_budget =
+        reasoning_budget(&additional_fields, &prompt, object.get("messages"))?;
     let response_field_paths = match object.get("additionalModelResponseFieldPaths") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(paths)) => paths
@@ -486,33 +487,11 @@ pub fn parse_tool_config(
     Ok(())
 }
 
-/// Claude's `thinking` or a `reasoning_config` in the additional fields turns reasoning on.
-fn reasoning_budget(fields: &Map<String, Value>, prompt: &Prompt) -> ApiResult<Option<u32>> {
-    let config = fields
-        .get("thinking")
-        .or_else(|| fields.get("reasoning_config"));
-    let Some(config) = config else {
-        return Ok(None);
-    };
-    if config.get("type").and_then(Value::as_str) != Some("enabled") {
-        return Ok(None);
-    }
-    let budget = config
-        .get("budget_tokens")
-        .and_then(Value::as_u64)
-        .unwrap_or(1024);
-    if budget < 1024 {
-        return Err(ApiError::validation(
-            "thinking.budget_tokens: Input should be greater than or equal to 1024",
-        ));
-    }
-    if prompt
-        .max_tokens
-        .is_some_and(|max| u64::from(max) <= budget)
-    {
-        return Err(ApiError::validation(
-            "`max_tokens` must be greater than `thinking.budget_tokens`.",
-        ));
-    }
-    Ok(Some(u32::try_from(budget).unwrap_or(u32::MAX)))
+/// Claude's `thinking` in the additional fields turns reasoning on, within Claude's rules.
+fn reasoning_budget(
+    fields: &Map<String, Value>,
+    prompt: &Prompt,
+    messages: Option<&Value>,
+) -> ApiResult<Option<u32>> {
+    families::claude::converse_rules::reasoning_budget(fields, prompt, messages)
 }
