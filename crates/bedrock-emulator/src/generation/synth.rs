@@ -43,8 +43,8 @@ pub fn generate(model_name: &str, prompt: &Prompt, shape: &Shape) -> Generation 
     if let Some(max) = prompt.max_tokens {
         reasoning.truncate(max as usize);
     }
-    let reasoning_signature =
-        (!reasoning.is_empty()).then(|| format!("emulated-signature-{seed:016x}"));
+    let reasoning_signature = (!reasoning.is_empty())
+        .then(|| crate::families::claude::signature::sign(&reasoning.concat()));
 
     if let Some(tool) = tool_to_call(prompt) {
         let preamble = match prompt.tool_choice {

@@ -1,72 +1,28 @@
 //! Anthropic Claude: the Messages API as Bedrock takes it (`anthropic_version` in the body).
 //! https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages-request-response.html
 
+mod body_schema;
+mod content_rules;
+pub mod converse_rules;
+mod parse;
+pub mod signature;
+mod thinking;
+mod turns;
+
 use serde_json::{Value, json};
 
-use super::schema::Fields;
 use super::{InvocationMetrics, NativeFormat};
 use crate::catalogue::ModelEntry;
-use crate::generation::{Generation, Message, Prompt, Role, Tool, ToolChoice, ToolResult};
-use crate::wire::error::{ApiError, ApiResult};
+use crate::generation::{Generation, Prompt};
+use crate::wire::error::ApiResult;
 
-pub const ANTHROPIC_VERSION: &str = "bedrock-2023-05-31";
-
-const TOP_LEVEL: &[&str] = &[
-    "anthropic_version",
-    "anthropic_beta",
-    "max_tokens",
-    "messages",
-    "system",
-    "temperature",
-    "top_p",
-    "top_k",
-    "stop_sequences",
-    "tools",
-    "tool_choice",
-    "thinking",
-    "metadata",
-];
+pub use parse::ANTHROPIC_VERSION;
 
 pub struct Claude;
 
 impl NativeFormat for Claude {
     fn parse(&self, body: &Value, model: &ModelEntry) -> ApiResult<Prompt> {
-        let fields = Fields::root(body, TOP_LEVEL)?;
-        let version = fields.required_string("anthropic_version")?;
-        if version != ANTHROPIC_VERSION {
-            return Err(ApiError::malformed(format!(
-                "#/anthropic_version: {version} is not a valid enum value"
-            )));
-        }
-        let mut prompt = Prompt {
-            max_tokens: Some(fields.required_integer("max_tokens", 1, 128_000)?),
-            temperature: fields.number("temperature", 0.0, 1.0)?,
-            top_p: fields.number("top_p", 0.0, 1.0)?,
-            stop_sequences: fields.strings("stop_sequences", 8191)?,
-            system: parse_system(fields.get("system"))?,
-            ..Prompt::default()
-        };
-        fields.integer("top_k", 0, 500)?;
-        fields.strings("anthropic_beta", 64)?;
-        let messages = fields.required_array("messages")?;
-        if messages.is_empty() {
-            return Err(ApiError::malformed(
-                "#/messages: expected minimum item count: 1, found: 0",
-            ));
-        }
-        for (index, message) in messages.iter().enumerate() {
-            prompt.messages.push(parse_message(message, index, model)?);
-        }
-        if let Some(tools) = fields.array("tools")? {
-            prompt.tools = parse_tools(tools)?;
-        }
-        if let Some(choice) = fields.get("tool_choice") {
-            prompt.tool_choice = parse_tool_choice(choice, &prompt.tools)?;
-        }
-        if let Some(thinking) = fields.get("thinking") {
-            prompt.reasoning_budget = parse_thinking(thinking, prompt.max_tokens)?;
-        }
-        Ok(prompt)
+        parse::parse_body(body, model)
     }
 
     fn response(&self, model: &ModelEntry, _prompt: &Prompt, generation: &Generation) -> Value {
@@ -196,230 +152,6 @@ fn message_id() -> String {
     format!("msg_bdrk_{}", &id[..24])
 }
 
-fn parse_system(system: Option<&Value>) -> ApiResult<Vec<String>> {
-    match system {
-        None => Ok(Vec::new()),
-        Some(Value::String(text)) => Ok(vec![text.clone()]),
-        Some(Value::Array(blocks)) => blocks
-            .iter()
-            .enumerate()
-            .map(|(index, block)| {
-                let path = format!("#/system/{index}");
-                let fields = Fields::object_at(block, &path, &["type", "text", "cache_control"])?;
-                fields.one_of("type", &["text"])?;
-                fields.required_string("text").map(str::to_owned)
-            })
-            .collect(),
-        Some(other) => Err(ApiError::malformed(format!(
-            "#/system: expected type: String, found: {}",
-            super::schema::type_name(other)
-        ))),
-    }
-}
-
-fn parse_message(message: &Value, index: usize, model: &ModelEntry) -> ApiResult<Message> {
-    let path = format!("#/messages/{index}");
-    let fields = Fields::object_at(message, &path, &["role", "content"])?;
-    let role = match fields.required_string("role")? {
-        "user" => Role::User,
-        "assistant" => Role::Assistant,
-        other => {
-            return Err(ApiError::malformed(format!(
-                "{path}/role: {other} is not a valid enum value"
-            )));
-        }
-    };
-    let mut parsed = Message::new(role, String::new());
-    match fields.require("content")? {
-        Value::String(text) => parsed.text = text.clone(),
-        Value::Array(blocks) => {
-            for (block_index, block) in blocks.iter().enumerate() {
-                let block_path = format!("{path}/content/{block_index}");
-                parse_block(block, &block_path, model, &mut parsed)?;
-            }
-        }
-        other => {
-            return Err(ApiError::malformed(format!(
-                "{path}/content: expected type: JSONArray, found: {}",
-                super::schema::type_name(other)
-            )));
-        }
-    }
-    Ok(parsed)
-}
-
-fn parse_block(
-    block: &Value,
-    path: &str,
-    model: &ModelEntry,
-    message: &mut Message,
-) -> ApiResult<()> {
-    let object = block.as_object().ok_or_else(|| {
-        ApiError::malformed(format!("{path}: expected type: JSONObject, found: String"))
-    })?;
-    let kind = object
-        .get("type")
-        .and_then(Value::as_str)
-        .ok_or_else(|| ApiError::malformed(format!("{path}: required key [type] not found")))?;
-    match kind {
-        "text" => {
-            let fields =
-                Fields::object_at(block, path, &["type", "text", "cache_control", "citations"])?;
-            if !message.text.is_empty() {
-                message.text.push('\n');
-            }
-            message.text.push_str(fields.required_string("text")?);
-        }
-        "image" | "document" => {
-            if kind == "image" && !model.input_modalities.contains(&"IMAGE") {
-                return Err(ApiError::validation(format!(
-                    "The model {} does not accept image input.",
-                    model.id
-                )));
-            }
-            let source = Fields::object_at(
-                block,
-                path,
-                &[
-                    "type",
-                    "source",
-                    "cache_control",
-                    "title",
-                    "context",
-                    "citations",
-                ],
-            )?
-            .require("source")?;
-            let media = source
-                .get("media_type")
-                .and_then(Value::as_str)
-                .unwrap_or("unknown");
-            message.attachments.push(format!("an {kind} ({media})"));
-        }
-        "tool_use" => {
-            let fields = Fields::object_at(
-                block,
-                path,
-                &["type", "id", "name", "input", "cache_control"],
-            )?;
-            fields.required_string("id")?;
-            fields.required_string("name")?;
-            fields.require("input")?;
-        }
-        "tool_result" => {
-            let fields = Fields::object_at(
-                block,
-                path,
-                &[
-                    "type",
-                    "tool_use_id",
-                    "content",
-                    "is_error",
-                    "cache_control",
-                ],
-            )?;
-            let content = match fields.get("content") {
-                None => String::new(),
-                Some(Value::String(text)) => text.clone(),
-                Some(Value::Array(parts)) => parts
-                    .iter()
-                    .filter_map(|p| p.get("text").and_then(Value::as_str))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                Some(other) => other.to_string(),
-            };
-            message.tool_results.push(ToolResult {
-                tool_use_id: fields.required_string("tool_use_id")?.to_owned(),
-                content,
-                is_error: fields.boolean("is_error")?.unwrap_or(false),
-            });
-        }
-        "thinking" | "redacted_thinking" => {}
-        other => {
-            return Err(ApiError::malformed(format!(
-                "{path}/type: {other} is not a valid enum value"
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn parse_tools(tools: &[Value]) -> ApiResult<Vec<Tool>> {
-    tools
-        .iter()
-        .enumerate()
-        .map(|(index, tool)| {
-            let path = format!("#/tools/{index}");
-            let fields = Fields::object_at(
-                tool,
-                &path,
-                &[
-                    "type",
-                    "name",
-                    "description",
-                    "input_schema",
-                    "cache_control",
-                ],
-            )?;
-            Ok(Tool {
-                name: fields.required_string("name")?.to_owned(),
-                description: fields.string("description")?.unwrap_or("").to_owned(),
-                input_schema: fields
-                    .get("input_schema")
-                    .cloned()
-                    .unwrap_or_else(|| json!({"type": "object"})),
-            })
-        })
-        .collect()
-}
-
-fn parse_tool_choice(choice: &Value, tools: &[Tool]) -> ApiResult<ToolChoice> {
-    let fields = Fields::object_at(
-        choice,
-        "#/tool_choice",
-        &["type", "name", "disable_parallel_tool_use"],
-    )?;
-    let kind = fields.required_string("type")?;
-    Ok(match kind {
-        "auto" => ToolChoice::Auto,
-        "any" => ToolChoice::Any,
-        "none" => ToolChoice::None,
-        "tool" => {
-            let name = fields.required_string("name")?;
-            if !tools.iter().any(|t| t.name == name) {
-                return Err(ApiError::validation(format!(
-                    "tool_choice names the tool {name}, which is not in tools."
-                )));
-            }
-            ToolChoice::Tool(name.to_owned())
-        }
-        other => {
-            return Err(ApiError::malformed(format!(
-                "#/tool_choice/type: {other} is not a valid enum value"
-            )));
-        }
-    })
-}
-
-fn parse_thinking(thinking: &Value, max_tokens: Option<u32>) -> ApiResult<Option<u32>> {
-    let fields = Fields::object_at(thinking, "#/thinking", &["type", "budget_tokens"])?;
-    match fields.required_string("type")? {
-        "disabled" => Ok(None),
-        "enabled" => {
-            let budget = fields.required_integer("budget_tokens", 1024, u32::MAX)?;
-            if max_tokens.is_some_and(|max| max <= budget) {
-                return Err(ApiError::validation(
-                    "`max_tokens` must be greater than `thinking.budget_tokens`.",
-                ));
-            }
-            Ok(Some(budget))
-        }
-        other => Err(ApiError::malformed(format!(
-            "#/thinking/type: {other} is not a valid enum value"
-        ))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_metrics_on_last, metrics, model, run};
@@ -463,7 +195,7 @@ mod tests {
         body.as_object_mut().unwrap().remove("max_tokens");
         assert_eq!(
             Claude.parse(&body, &m).unwrap_err().message,
-            "Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again."
+            "Malformed input request: #: subject must not be valid against schema {\"required\":[\"messages\"]}#: required key [max_tokens] not found, please reformat your input and try again."
         );
         let mut body = doc_body();
         body["foo"] = json!(1);
@@ -544,7 +276,6 @@ mod tests {
             "max_tokens": 4000,
             "thinking": {"type": "enabled", "budget_tokens": 2000},
             "tools": [{"name": "get_weather", "description": "Weather", "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}],
-            "tool_choice": {"type": "any"},
             "messages": [{"role": "user", "content": "Use get_weather for Paris"}]
         });
         let prompt = Claude.parse(&body, &m).unwrap();
