@@ -17,7 +17,7 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsec
 
 .PHONY: run test emulator bindings deps-app-packages deps-test-packages deps-rust deps-tauri-driver \
 	deps-python deps-node deps-ui ui-build ui-lint ui-test fmt-check clippy rust-tests \
-	cross-sdk-tests js-sdk-tests e2e-tests bench
+	cross-sdk-tests js-sdk-tests e2e-tests bench test-aws
 
 ## Build the UI and the app, then launch it (it starts its own emulator without AWS credentials).
 run: deps-app-packages deps-rust deps-ui ui-build
@@ -104,6 +104,12 @@ e2e-tests:
 	BEDROCK_PLAYGROUND_BIN=$(APP_BIN) E2E_SCREENSHOTS=$(E2E_SCREENSHOTS) \
 		xvfb-run -a -s "-screen 0 1280x900x24" tests/support/with-secret-service.sh \
 		$(PYTHON) -m pytest tests/e2e -q -p no:cacheprovider -W ignore::DeprecationWarning
+
+## A short smoke of the app's own Bedrock paths against real AWS with your AWS_PROFILE (chat
+## stream, native invoke, embeddings, a knowledge-base query; smallest models, a few tokens).
+## Not part of `make test`. Without credentials it prints one line and exits 0.
+test-aws: deps-rust
+	cargo run -q -p live-aws --locked
 
 ## The embeddings lab's maths against umap-learn and scikit-learn (not a test: prints a table).
 ## Makes ~/.cache/bedrock-playground/bench-venv on first use and builds the release CLI.
