@@ -1,5 +1,6 @@
 //! The model catalogue and the resolution of model identifiers, as Bedrock does it.
 
+pub mod capabilities;
 pub mod model;
 pub mod models;
 pub mod profiles;
@@ -8,6 +9,7 @@ pub mod rerank;
 use std::collections::HashMap;
 use std::sync::RwLock;
 
+pub use capabilities::Capabilities;
 pub use model::{Family, Geo, Lifecycle, ModelEntry, Throughput};
 
 use crate::wire::error::{ApiError, ApiResult, ErrorKind};

@@ -1,5 +1,6 @@
 //! The emulated catalogue: real Bedrock model IDs with their modalities, throughput and lifecycle.
 
+use super::capabilities::{self, Capabilities};
 use super::model::Family::*;
 use super::model::Geo::{Apac, Eu, Global, Us};
 use super::model::Lifecycle::{Active, Legacy};
@@ -45,6 +46,7 @@ const fn model(
         profiles,
         customizations: &[],
         access_granted: true,
+        capabilities: Capabilities::OPEN,
     }
 }
 
@@ -557,6 +559,7 @@ pub fn all() -> Vec<ModelEntry> {
         ),
     ];
     for entry in &mut models {
+        entry.capabilities = capabilities::of(entry.id, entry.family);
         if entry.family.is_embedding() || entry.family == TitanText {
             entry.customizations = &["FINE_TUNING"];
         }

@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::body::json_body;
 use super::converse_request::{self, ConverseRequest};
+use super::rules;
 use crate::catalogue::{Family, ModelEntry};
 use crate::context::RequestContext;
 use crate::families;
@@ -34,14 +35,26 @@ struct Prepared {
     generation: Generation,
 }
 
+/// Whether the request came in on ConverseStream, which refuses more than Converse does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Operation {
+    Converse,
+    ConverseStream,
+}
+
 fn prepare(
     state: &SharedState,
     context: &RequestContext,
     model_id: &str,
     body: &Bytes,
+    operation: Operation,
 ) -> ApiResult<Prepared> {
     let resolved = state.catalogue.resolve(model_id, context.region())?;
-    let request = converse_request::parse(&json_body(body)?, &resolved.model)?;
+    let body = json_body(body)?;
+    let request = converse_request::parse(&body, &resolved.model)?;
+    if operation == Operation::ConverseStream {
+        rules::check_streaming(&body, &resolved.model)?;
+    }
     let generation = generate(
         resolved.model.name,
         &request.prompt,
@@ -68,7 +81,7 @@ pub async fn converse(
     body: Bytes,
 ) -> ApiResult<Response> {
     let started = Instant::now();
-    let prepared = prepare(&state, &context, &model_id, &body)?;
+    let prepared = prepare(&state, &context, &model_id, &body, Operation::Converse)?;
     let generation = &prepared.generation;
     let mut content = Vec::new();
     if !generation.reasoning.is_empty() {
@@ -103,7 +116,13 @@ pub async fn converse_stream(
     Path(model_id): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let prepared = prepare(&state, &context, &model_id, &body)?;
+    let prepared = prepare(
+        &state,
+        &context,
+        &model_id,
+        &body,
+        Operation::ConverseStream,
+    )?;
     let pace = context.behaviour.pace.unwrap_or(state.config.pace);
     let frames = stream_frames(&prepared, pace);
     let interruption = context

@@ -3,6 +3,7 @@
 use base64::Engine;
 use serde_json::{Map, Value};
 
+use super::rules;
 use crate::catalogue::ModelEntry;
 use crate::families;
 use crate::generation::{Message, Prompt, Role, Tool, ToolChoice, ToolResult};
@@ -51,6 +52,7 @@ pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
             "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
         ));
     }
+    rules::check(object, model)?;
     let messages = parse_messages(object.get("messages"), model)?;
     let system = parse_system(object.get("system"))?;
     if !system.is_empty() && !model.family.supports_system_prompt() {
@@ -369,20 +371,18 @@ fn parse_inference_config(config: Option<&Value>, prompt: &mut Prompt) -> ApiRes
     let Some(config) = config.filter(|v| !v.is_null()) else {
         return Ok(());
     };
-    let range = |field: &str, low: f64, high: f64| -> ApiResult<Option<f64>> {
+    // The bounds were checked with the service model's constraints (rules::constraints).
+    let number = |field: &str| -> ApiResult<Option<f64>> {
         match config.get(field) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => match value.as_f64() {
-                Some(number) if (low..=high).contains(&number) => Ok(Some(number)),
-                _ => Err(ApiError::validation(format!(
-                    "1 validation error detected: Value '{value}' at 'inferenceConfig.{field}' failed to satisfy constraint: Member must be between {low} and {high}"
-                ))),
-            },
+            Some(value) => value.as_f64().map(Some).ok_or_else(|| {
+                ApiError::validation(format!("inferenceConfig.{field} must be a number."))
+            }),
         }
     };
-    prompt.max_tokens = range("maxTokens", 1.0, 1_000_000.0)?.map(|n| n as u32);
-    prompt.temperature = range("temperature", 0.0, 1.0)?;
-    prompt.top_p = range("topP", 0.0, 1.0)?;
+    prompt.max_tokens = number("maxTokens")?.map(|n| n as u32);
+    prompt.temperature = number("temperature")?;
+    prompt.top_p = number("topP")?;
     if let Some(stops) = config.get("stopSequences").filter(|v| !v.is_null()) {
         let stops = stops
             .as_array()
@@ -394,7 +394,7 @@ fn parse_inference_config(config: Option<&Value>, prompt: &mut Prompt) -> ApiRes
             .ok_or_else(|| {
                 ApiError::validation("inferenceConfig.stopSequences must be an array of strings.")
             })?;
-        if stops.len() > 2500 || stops.iter().any(String::is_empty) {
+        if stops.iter().any(String::is_empty) {
             return Err(ApiError::validation(
                 "inferenceConfig.stopSequences must hold non-empty strings.",
             ));
@@ -419,7 +419,7 @@ pub fn parse_tool_config(
             Ok(())
         };
     };
-    if !model.family.supports_tools() {
+    if !model.capabilities.tool_use {
         return Err(ApiError::validation("This model doesn't support tool use."));
     }
     let tools = config

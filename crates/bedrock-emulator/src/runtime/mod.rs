@@ -5,6 +5,7 @@ pub mod converse;
 pub mod converse_request;
 pub mod count_tokens;
 pub mod invoke;
+pub mod rules;
 
 use axum::Router;
 use axum::routing::post;

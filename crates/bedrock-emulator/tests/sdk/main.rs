@@ -8,5 +8,6 @@ mod faults;
 mod invoke;
 mod knowledge;
 mod knowledge_lab;
+mod strict_converse;
 mod sts;
 mod transport;

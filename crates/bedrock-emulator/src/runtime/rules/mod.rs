@@ -1,0 +1,46 @@
+//! Bedrock's own checks of a Converse request, in the order Bedrock applies them: the service
+//! model's member constraints, then the conversation's structure, tools, model limits and media.
+
+mod constraints;
+mod limits;
+mod media;
+mod messages;
+mod tools;
+
+use serde_json::{Map, Value};
+
+use crate::catalogue::ModelEntry;
+use crate::wire::error::ApiResult;
+
+pub use tools::check_streaming;
+
+/// Every rule that Converse, ConverseStream and CountTokens share.
+pub fn check(request: &Map<String, Value>, model: &ModelEntry) -> ApiResult<()> {
+    constraints::check(request)?;
+    let messages = messages_of(request);
+    messages::check(messages)?;
+    tools::check(request, messages, model)?;
+    limits::check(request, model)?;
+    media::check(messages, model)
+}
+
+fn messages_of(request: &Map<String, Value>) -> &[Value] {
+    request
+        .get("messages")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+/// The content blocks of a message, empty when it has none.
+fn blocks(message: &Value) -> &[Value] {
+    message
+        .get("content")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+fn role(message: &Value) -> Option<&str> {
+    message.get("role").and_then(Value::as_str)
+}
