@@ -116,6 +116,7 @@ async fn pipeline(client: &Client) -> Duration {
             attachments: vec![],
             tool_calls: vec![],
             tool_answers: vec![],
+            reasoning: vec![],
         }],
         params: InferenceParams::default(),
         additional_fields_json: None,

@@ -32,6 +32,7 @@ fn request(attachments: Vec<Attachment>, additional_fields_json: Option<&str>) -
             attachments,
             tool_calls: vec![],
             tool_answers: vec![],
+            reasoning: vec![],
         }],
         params: InferenceParams {
             max_tokens: Some(300),

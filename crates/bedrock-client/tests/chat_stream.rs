@@ -24,6 +24,7 @@ fn request(model: &str, messages: &[(&str, ChatRole)]) -> ChatRequest {
                 attachments: vec![],
                 tool_calls: vec![],
                 tool_answers: vec![],
+                reasoning: vec![],
             })
             .collect(),
         params: InferenceParams {

@@ -20,6 +20,7 @@ fn message(role: ChatRole, text: &str) -> ChatMessage {
         attachments: vec![],
         tool_calls: vec![],
         tool_answers: vec![],
+        reasoning: vec![],
     }
 }
 
@@ -91,7 +92,8 @@ async fn the_model_calls_a_tool_and_answers_from_the_users_result() {
     assert_eq!(follow_up.error, None, "{:?}", follow_up.error);
     assert_eq!(follow_up.stop_reason.as_deref(), Some("end_turn"));
     // The emulated model quotes each tool result it was given, by id: the answer reached it.
-    let quoted = format!("The tool call {tool_use_id} returned: \u{201c}18 degrees and sunny\u{201d}");
+    let quoted =
+        format!("The tool call {tool_use_id} returned: \u{201c}18 degrees and sunny\u{201d}");
     assert!(follow_up.text.contains(&quoted), "{}", follow_up.text);
 }
 

@@ -1,16 +1,19 @@
 //! What the user asks for, and its translation into a ConverseStream call.
 
 use aws_sdk_bedrockruntime::Client;
+use aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder;
 use aws_sdk_bedrockruntime::operation::converse_stream::builders::ConverseStreamFluentBuilder;
 use aws_sdk_bedrockruntime::types::{
-    ContentBlock, ConversationRole, InferenceConfiguration, Message, SystemContentBlock,
+    InferenceConfiguration, Message, SystemContentBlock, ToolConfiguration,
 };
 use aws_smithy_types::Document;
 use serde::{Deserialize, Serialize};
 
 use super::additional_fields::parse_additional_fields;
 use super::attachments::{self, Attachment};
-use super::tools::{ToolAnswer, ToolCall, parse_tools, tool_result_block, tool_use_block};
+use super::messages::converse_messages;
+use super::reasoning::ReasoningBlock;
+use super::tools::{ToolAnswer, ToolCall, parse_tools};
 use crate::error::{ClientError, ErrorCode};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -36,6 +39,30 @@ pub struct ChatMessage {
     /// In user messages: answers to the previous message's tool calls.
     #[serde(default)]
     pub tool_answers: Vec<ToolAnswer>,
+    /// In assistant messages: the reply's reasoning as received, sent back first and unchanged.
+    #[serde(default)]
+    pub reasoning: Vec<ReasoningBlock>,
+}
+
+impl ChatMessage {
+    pub fn user(text: &str) -> Self {
+        Self::new(ChatRole::User, text)
+    }
+
+    pub fn assistant(text: &str) -> Self {
+        Self::new(ChatRole::Assistant, text)
+    }
+
+    fn new(role: ChatRole, text: &str) -> Self {
+        Self {
+            role,
+            text: text.to_owned(),
+            attachments: vec![],
+            tool_calls: vec![],
+            tool_answers: vec![],
+            reasoning: vec![],
+        }
+    }
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -69,11 +96,21 @@ pub struct ChatRequest {
     pub tools_json: Option<String>,
 }
 
+/// One Converse or ConverseStream request, built once for either operation.
+struct ConverseParts {
+    system: Option<Vec<SystemContentBlock>>,
+    messages: Vec<Message>,
+    inference: InferenceConfiguration,
+    tools: Option<ToolConfiguration>,
+    additional_fields: Option<Document>,
+}
+
 impl ChatRequest {
     /// Checks the client can make before anything is sent, attachments and additional fields included.
     pub fn validate(&self) -> Result<(), ClientError> {
         self.validate_fields()?;
-        self.additional_fields()?;
+        let fields = self.additional_fields()?;
+        self.check_params(&self.capabilities(), fields.as_ref())?;
         for message in &self.messages {
             attachments::prepare(&message.attachments)?;
         }
@@ -111,8 +148,35 @@ impl ChatRequest {
         &self,
         client: &Client,
     ) -> Result<ConverseStreamFluentBuilder, ClientError> {
+        let parts = self.converse_parts()?;
+        Ok(client
+            .converse_stream()
+            .model_id(&self.model_id)
+            .set_system(parts.system)
+            .set_messages(Some(parts.messages))
+            .inference_config(parts.inference)
+            .set_tool_config(parts.tools)
+            .set_additional_model_request_fields(parts.additional_fields))
+    }
+
+    /// The same request for Converse, for models that cannot stream it.
+    pub fn to_converse(&self, client: &Client) -> Result<ConverseFluentBuilder, ClientError> {
+        let parts = self.converse_parts()?;
+        Ok(client
+            .converse()
+            .model_id(&self.model_id)
+            .set_system(parts.system)
+            .set_messages(Some(parts.messages))
+            .inference_config(parts.inference)
+            .set_tool_config(parts.tools)
+            .set_additional_model_request_fields(parts.additional_fields))
+    }
+
+    fn converse_parts(&self) -> Result<ConverseParts, ClientError> {
         self.validate_fields()?;
+        let caps = self.capabilities();
         let additional_fields = self.additional_fields()?;
+        self.check_params(&caps, additional_fields.as_ref())?;
         let tools = self.tools_json.as_deref().map_or(Ok(None), parse_tools)?;
         let uses_tools = self
             .messages
@@ -125,52 +189,15 @@ impl ChatRequest {
             )
             .with_hint("Bedrock needs the tool definitions with every request that carries toolUse or toolResult blocks: put them back in the Tools editor."));
         }
-        let mut builder = client
-            .converse_stream()
-            .model_id(&self.model_id)
-            .set_tool_config(tools);
-        if !self.system_prompt.trim().is_empty() {
-            builder = builder.system(SystemContentBlock::Text(self.system_prompt.clone()));
-        }
-        for message in &self.messages {
-            let role = match message.role {
-                ChatRole::User => ConversationRole::User,
-                ChatRole::Assistant => ConversationRole::Assistant,
-            };
-            let mut content = message
-                .tool_answers
-                .iter()
-                .map(tool_result_block)
-                .collect::<Result<Vec<_>, _>>()?;
-            for attachment in attachments::prepare(&message.attachments)? {
-                content.push(attachment.into_content_block()?);
-            }
-            if !message.text.trim().is_empty()
-                || content.is_empty() && message.tool_calls.is_empty()
-            {
-                content.push(ContentBlock::Text(message.text.clone()));
-            }
-            for call in &message.tool_calls {
-                content.push(tool_use_block(call)?);
-            }
-            let message = Message::builder()
-                .role(role)
-                .set_content(Some(content))
-                .build()
-                .map_err(|e| ClientError::new(ErrorCode::InvalidRequest, e.to_string()))?;
-            builder = builder.messages(message);
-        }
-        let params = &self.params;
-        let mut config = InferenceConfiguration::builder()
-            .set_max_tokens(params.max_tokens)
-            .set_temperature(params.temperature)
-            .set_top_p(params.top_p);
-        for stop in params.stop_sequences.iter().filter(|s| !s.is_empty()) {
-            config = config.stop_sequences(stop);
-        }
-        Ok(builder
-            .inference_config(config.build())
-            .set_additional_model_request_fields(additional_fields))
+        Ok(ConverseParts {
+            system: self
+                .system_to_send(&caps)
+                .map(|text| vec![SystemContentBlock::Text(text.to_owned())]),
+            messages: converse_messages(&self.messages)?,
+            inference: self.inference_config(&caps, additional_fields.as_ref()),
+            tools,
+            additional_fields: Self::fields_to_send(&caps, additional_fields),
+        })
     }
 
     fn additional_fields(&self) -> Result<Option<Document>, ClientError> {
@@ -183,7 +210,7 @@ impl ChatRequest {
 #[cfg(test)]
 mod tests {
     use aws_sdk_bedrockruntime::config::{BehaviorVersion, Region};
-    use aws_sdk_bedrockruntime::types::{DocumentFormat, ImageFormat};
+    use aws_sdk_bedrockruntime::types::{ContentBlock, DocumentFormat, ImageFormat};
 
     use super::*;
 
@@ -207,11 +234,8 @@ mod tests {
             model_id: "amazon.nova-pro-v1:0".into(),
             system_prompt: String::new(),
             messages: vec![ChatMessage {
-                role: ChatRole::User,
-                text: "Compare them".into(),
                 attachments,
-                tool_calls: vec![],
-                tool_answers: vec![],
+                ..ChatMessage::user("Compare them")
             }],
             params: InferenceParams::default(),
             additional_fields_json: additional_fields_json.map(str::to_owned),

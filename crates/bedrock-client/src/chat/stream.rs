@@ -3,15 +3,16 @@
 use std::time::{Duration, Instant};
 
 use aws_sdk_bedrockruntime::Client;
-use aws_sdk_bedrockruntime::types::{
-    ContentBlockDelta, ContentBlockStart, ConverseStreamOutput, ReasoningContentBlockDelta,
-};
+use aws_sdk_bedrockruntime::types::{ContentBlockDelta, ContentBlockStart, ConverseStreamOutput};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use super::events::{ChatEvent, EventSink};
 use super::metrics::{ChatMetrics, TokenUsage};
+use super::reasoning::ReasoningBlock;
+use super::reply::ReplyDraft;
 use super::request::ChatRequest;
+use super::tools::ToolCall;
 use crate::error::{ClientError, from_stream_error};
 
 /// What one streamed answer came to; kept even when it failed or was cancelled midway.
@@ -20,6 +21,10 @@ use crate::error::{ClientError, from_stream_error};
 #[serde(rename_all = "camelCase")]
 pub struct ChatOutcome {
     pub text: String,
+    /// The reasoning blocks as received (text with signature, or redacted), to send back.
+    pub reasoning: Vec<ReasoningBlock>,
+    /// The tool calls whose input arrived in full.
+    pub tool_calls: Vec<ToolCall>,
     pub stop_reason: Option<String>,
     pub usage: Option<TokenUsage>,
     pub metrics: ChatMetrics,
@@ -31,6 +36,7 @@ struct Progress {
     started: Instant,
     first_token: Option<Duration>,
     service_latency_ms: Option<i64>,
+    reply: ReplyDraft,
     outcome: ChatOutcome,
 }
 
@@ -49,6 +55,7 @@ impl Progress {
             self.service_latency_ms,
             output_tokens,
         );
+        (self.outcome.reasoning, self.outcome.tool_calls) = self.reply.finish();
         self.outcome
     }
 }
@@ -65,6 +72,7 @@ pub async fn stream_chat(
         started: Instant::now(),
         first_token: None,
         service_latency_ms: None,
+        reply: ReplyDraft::default(),
         outcome: ChatOutcome::default(),
     };
     let builder = match request.to_converse_stream(client) {
@@ -122,12 +130,14 @@ fn translate(event: ConverseStreamOutput, progress: &mut Progress) -> Option<Cha
                     progress.outcome.text.push_str(&text);
                     Some(ChatEvent::TextDelta { block, text })
                 }
-                ContentBlockDelta::ReasoningContent(ReasoningContentBlockDelta::Text(text)) => {
+                ContentBlockDelta::ReasoningContent(reasoning) => {
                     progress.mark_token();
+                    let text = progress.reply.reasoning_delta(block, reasoning)?;
                     Some(ChatEvent::ReasoningDelta { block, text })
                 }
                 ContentBlockDelta::ToolUse(tool) => {
                     progress.mark_token();
+                    progress.reply.tool_delta(block, &tool.input);
                     Some(ChatEvent::ToolUseDelta {
                         block,
                         input: tool.input,
@@ -137,13 +147,23 @@ fn translate(event: ConverseStreamOutput, progress: &mut Progress) -> Option<Cha
             }
         }
         ConverseStreamOutput::ContentBlockStart(start) => match start.start? {
-            ContentBlockStart::ToolUse(tool) => Some(ChatEvent::ToolUseStart {
-                block: start.content_block_index,
-                tool_use_id: tool.tool_use_id,
-                name: tool.name,
-            }),
+            ContentBlockStart::ToolUse(tool) => {
+                let block = start.content_block_index;
+                progress
+                    .reply
+                    .tool_start(block, &tool.tool_use_id, &tool.name);
+                Some(ChatEvent::ToolUseStart {
+                    block,
+                    tool_use_id: tool.tool_use_id,
+                    name: tool.name,
+                })
+            }
             _ => None,
         },
+        ConverseStreamOutput::ContentBlockStop(stop) => {
+            progress.reply.block_stop(stop.content_block_index);
+            None
+        }
         ConverseStreamOutput::MessageStop(stop) => {
             let stop_reason = stop.stop_reason.as_str().to_owned();
             progress.outcome.stop_reason = Some(stop_reason.clone());

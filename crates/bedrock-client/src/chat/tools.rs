@@ -5,6 +5,7 @@ use aws_sdk_bedrockruntime::types::{
     ContentBlock, Tool, ToolConfiguration, ToolInputSchema, ToolResultBlock,
     ToolResultContentBlock, ToolResultStatus, ToolSpecification, ToolUseBlock,
 };
+use aws_smithy_types::{Document, Number};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -122,6 +123,33 @@ pub fn tool_use_block(call: &ToolCall) -> Result<ContentBlock, ClientError> {
         .map_err(|e| ClientError::new(ErrorCode::InvalidRequest, e.to_string()))
 }
 
+/// A tool call of a non-streamed reply, its input as JSON text like a streamed one.
+pub fn tool_call_from_output(block: &ToolUseBlock) -> ToolCall {
+    ToolCall {
+        tool_use_id: block.tool_use_id.clone(),
+        name: block.name.clone(),
+        input_json: document_to_json(&block.input).to_string(),
+    }
+}
+
+fn document_to_json(document: &Document) -> Value {
+    match document {
+        Document::Null => Value::Null,
+        Document::Bool(flag) => Value::Bool(*flag),
+        Document::Number(Number::PosInt(n)) => Value::from(*n),
+        Document::Number(Number::NegInt(n)) => Value::from(*n),
+        Document::Number(Number::Float(n)) => Value::from(*n),
+        Document::String(text) => Value::String(text.clone()),
+        Document::Array(items) => Value::Array(items.iter().map(document_to_json).collect()),
+        Document::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(key, value)| (key.clone(), document_to_json(value)))
+                .collect(),
+        ),
+    }
+}
+
 pub fn tool_result_block(answer: &ToolAnswer) -> Result<ContentBlock, ClientError> {
     let status = if answer.is_error {
         ToolResultStatus::Error
@@ -185,5 +213,25 @@ mod tests {
             tool_result_block(&answer),
             Ok(ContentBlock::ToolResult(_))
         ));
+    }
+
+    #[test]
+    fn a_converse_tool_call_keeps_its_input_as_json_text() {
+        let call = ToolCall {
+            tool_use_id: "t1".into(),
+            name: "get_weather".into(),
+            input_json: r#"{"city":"Paris","days":[1,-2],"ok":true,"x":0.5,"n":null}"#.into(),
+        };
+        let Ok(ContentBlock::ToolUse(block)) = tool_use_block(&call) else {
+            panic!("not a toolUse block")
+        };
+        let back = tool_call_from_output(&block);
+        assert_eq!(
+            (back.tool_use_id.as_str(), back.name.as_str()),
+            ("t1", "get_weather")
+        );
+        let parsed: Value = serde_json::from_str(&back.input_json).unwrap();
+        let original: Value = serde_json::from_str(&call.input_json).unwrap();
+        assert_eq!(parsed, original);
     }
 }
