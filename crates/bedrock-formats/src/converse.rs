@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::family::{Family, family_of};
 use crate::json::{count_at, joined_texts, text_at};
 use crate::response::ParsedResponse;
 use crate::spec::{PromptSpec, SpecMessage};
@@ -10,14 +11,22 @@ use crate::spec::{PromptSpec, SpecMessage};
 ///
 /// Additional fields that are not a JSON object are left out here; [`crate::native_request`]
 /// reports them as an error.
+/// Controls the model's family does not take through Converse (a system prompt for Titan Text,
+/// stop sequences for Llama) are left out, since Bedrock refuses the whole request for them.
 pub fn converse_request(spec: &PromptSpec) -> Value {
+    let family = family_of(&spec.model_id);
     let mut body = Map::new();
     let messages: Vec<Value> = spec.messages.iter().map(message).collect();
     body.insert("messages".into(), json!(messages));
-    if let Some(system) = spec.system() {
+    if let Some(system) = spec.system()
+        && family.is_none_or(Family::converse_takes_system_prompt)
+    {
         body.insert("system".into(), text_blocks(system));
     }
-    let config = inference_config(spec);
+    let mut config = inference_config(spec);
+    if family.is_some_and(|f| !f.converse_takes_stop_sequences()) {
+        config.remove("stopSequences");
+    }
     if !config.is_empty() {
         body.insert("inferenceConfig".into(), Value::Object(config));
     }
@@ -93,6 +102,19 @@ mod tests {
             "additionalModelRequestFields": {"top_k": 200}
         });
         assert_eq!(converse_request(&prompt), expected);
+    }
+
+    #[test]
+    fn controls_the_family_lacks_are_left_out() {
+        let llama = converse_request(&spec("meta.llama3-8b-instruct-v1:0"));
+        assert!(
+            llama["inferenceConfig"].get("stopSequences").is_none(),
+            "{llama}"
+        );
+        assert!(llama.get("system").is_some());
+        let titan = converse_request(&spec("amazon.titan-text-express-v1"));
+        assert!(titan.get("system").is_none(), "{titan}");
+        assert_eq!(titan["inferenceConfig"]["stopSequences"], json!(["END"]));
     }
 
     #[test]

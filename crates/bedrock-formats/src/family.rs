@@ -96,6 +96,17 @@ impl Family {
         )
     }
 
+    /// Whether Converse takes a system prompt for the family (Bedrock refuses it otherwise).
+    pub fn converse_takes_system_prompt(self) -> bool {
+        !matches!(self, Self::TitanText | Self::MistralText) && !self.is_embedding()
+    }
+
+    /// Whether Converse takes `stopSequences` for the family: Llama and DeepSeek-R1 answer
+    /// "This model doesn't support the stopSequences field."
+    pub fn converse_takes_stop_sequences(self) -> bool {
+        !matches!(self, Self::Llama3 | Self::DeepSeekR1) && !self.is_embedding()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Claude => "Anthropic Claude (Messages API)",
@@ -198,7 +209,10 @@ mod tests {
             assert_eq!(strip_geo_prefix(&profile), id, "{profile}");
             assert_eq!(family_of(&profile), Some(Family::Claude), "{profile}");
         }
-        assert_eq!(strip_geo_prefix("amazon.nova-pro-v1:0"), "amazon.nova-pro-v1:0");
+        assert_eq!(
+            strip_geo_prefix("amazon.nova-pro-v1:0"),
+            "amazon.nova-pro-v1:0"
+        );
     }
 
     #[test]

@@ -158,7 +158,8 @@ impl TextFormat for Claude {
         if messages.is_empty() {
             return Err(root.error("#/messages: expected minimum item count: 1, found: 0"));
         }
-        messages.iter().try_for_each(validate_message)
+        messages.iter().try_for_each(validate_message)?;
+        super::claude_rules::check(body)
     }
 }
 

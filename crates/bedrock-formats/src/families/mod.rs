@@ -3,6 +3,7 @@
 mod ai21_jamba;
 mod chat_messages;
 mod claude;
+mod claude_rules;
 mod cohere_command_r;
 pub(crate) mod cohere_embed;
 mod deepseek_r1;
