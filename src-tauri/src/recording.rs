@@ -4,8 +4,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use bedrock_client::chat::{ChatEvent, ChatOutcome, EventSink};
-use storage::{Database, RunEnd, RunMetrics, RunStatus, Usage};
+use bedrock_client::chat::{ChatEvent, ChatOutcome, EventSink, ReasoningBlock};
+use storage::{
+    AnswerBlocks, Database, RunEnd, RunMetrics, RunReasoning, RunStatus, RunToolCall, Usage,
+};
 use tauri::ipc::Channel;
 
 const FLUSH_EVERY: Duration = Duration::from_millis(200);
@@ -80,9 +82,42 @@ impl<'a> RecordingSink<'a> {
             }),
         };
         let mut database = crate::state::lock(self.history);
+        if let Err(error) = database.save_answer_blocks(&run_id, &answer_blocks(outcome)) {
+            eprintln!(
+                "history: could not save the tool calls and reasoning of run {run_id}: {error}"
+            );
+        }
         if let Err(error) = database.finish_run(&run_id, end) {
             eprintln!("history: could not save the end of run {run_id}: {error}");
         }
+    }
+}
+
+/// The outcome's tool calls and reasoning blocks, as the history keeps them.
+fn answer_blocks(outcome: &ChatOutcome) -> AnswerBlocks {
+    AnswerBlocks {
+        tool_calls: outcome
+            .tool_calls
+            .iter()
+            .map(|call| RunToolCall {
+                tool_use_id: call.tool_use_id.clone(),
+                name: call.name.clone(),
+                input_json: call.input_json.clone(),
+            })
+            .collect(),
+        reasoning: outcome
+            .reasoning
+            .iter()
+            .map(|block| match block {
+                ReasoningBlock::Text { text, signature } => RunReasoning::Text {
+                    text: text.clone(),
+                    signature: signature.clone(),
+                },
+                ReasoningBlock::Redacted { data_base64 } => RunReasoning::Redacted {
+                    data_base64: data_base64.clone(),
+                },
+            })
+            .collect(),
     }
 }
 

@@ -38,8 +38,8 @@ pub mod template;
 pub use database::Database;
 pub use error::{StorageError, StorageErrorCode};
 pub use history::model::{
-    Conversation, ConversationId, ConversationSummary, NewRun, Run, RunEnd, RunId, RunMetrics,
-    RunStatus, StartedRun, Usage,
+    AnswerBlocks, Conversation, ConversationId, ConversationSummary, NewRun, Run, RunEnd, RunId,
+    RunMetrics, RunReasoning, RunStatus, RunToolCall, StartedRun, Usage,
 };
 pub use prompts::model::{PromptContent, PromptId, PromptSummary, PromptVersion};
 pub use template::{MissingVariables, fill_template, template_variables};

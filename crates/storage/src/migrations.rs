@@ -5,7 +5,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::{Result, StorageError, StorageErrorCode};
 
 /// Append only: a released migration is never edited, a change is a new file.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_reply_blocks.sql"),
+];
 
 pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::model::{Run, RunMetrics, RunStatus, Usage};
+use super::model::{AnswerBlocks, Run, RunMetrics, RunStatus, Usage};
 
 pub(crate) const FORMAT: &str = "bedrock-playground.conversation";
 pub(crate) const FORMAT_VERSION: u32 = 1;
@@ -45,6 +45,9 @@ pub(crate) struct ExportedRun {
     pub user_text: String,
     pub answer_text: String,
     pub reasoning_text: String,
+    /// Absent from files written before tool calls and reasoning blocks were kept.
+    #[serde(default)]
+    pub blocks: AnswerBlocks,
     pub status: RunStatus,
     pub stop_reason: Option<String>,
     pub error: Option<Box<RawValue>>,
@@ -76,6 +79,7 @@ impl ExportedRun {
             user_text: run.user_text,
             answer_text: run.answer_text,
             reasoning_text: run.reasoning_text,
+            blocks: run.blocks,
             status: run.status,
             stop_reason: run.stop_reason,
             usage: run.usage,
@@ -100,6 +104,7 @@ impl ExportedRun {
             user_text: self.user_text,
             answer_text: self.answer_text,
             reasoning_text: self.reasoning_text,
+            blocks: self.blocks,
             status: self.status,
             stop_reason: self.stop_reason,
             usage: self.usage,

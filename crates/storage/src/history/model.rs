@@ -100,6 +100,43 @@ pub struct RunEnd {
     pub metrics: Option<RunMetrics>,
 }
 
+/// A tool call the model made in a run's answer, its input as the JSON text it streamed.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunToolCall {
+    pub tool_use_id: String,
+    pub name: String,
+    pub input_json: String,
+}
+
+/// A reasoning block of a run's answer, kept verbatim: a continued conversation sends it back.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum RunReasoning {
+    Text {
+        text: String,
+        signature: Option<String>,
+    },
+    Redacted {
+        data_base64: String,
+    },
+}
+
+/// What an answer holds besides its text, known once it has ended.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerBlocks {
+    pub tool_calls: Vec<RunToolCall>,
+    pub reasoning: Vec<RunReasoning>,
+}
+
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -117,6 +154,8 @@ pub struct Run {
     pub user_text: String,
     pub answer_text: String,
     pub reasoning_text: String,
+    /// The answer's tool calls and reasoning blocks, in the order the model produced them.
+    pub blocks: AnswerBlocks,
     pub status: RunStatus,
     pub stop_reason: Option<String>,
     pub error_json: Option<String>,

@@ -3,7 +3,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, named_params};
 
-use super::model::{Run, RunMetrics, RunStatus, Usage};
+use super::model::{AnswerBlocks, Run, RunMetrics, RunStatus, Usage};
 use crate::error::{Result, StorageError};
 
 impl ToSql for RunStatus {
@@ -23,7 +23,35 @@ impl FromSql for RunStatus {
 pub(crate) const RUN_COLUMNS: &str = "id, conversation_id, parent_run_id, created_at, finished_at, \
     profile_id, profile_name, region, model_id, request_json, user_text, answer_text, \
     reasoning_text, status, stop_reason, error_json, input_tokens, output_tokens, ttft_ms, \
-    latency_ms, tokens_per_second";
+    latency_ms, tokens_per_second, tool_calls_json, reasoning_json";
+
+/// The answer's blocks from their two JSON columns.
+fn blocks_from_row(row: &Row<'_>) -> rusqlite::Result<AnswerBlocks> {
+    let column = |name: &str| -> rusqlite::Result<_> {
+        let json: String = row.get(name)?;
+        Ok(json)
+    };
+    let parse_error = |name: &str, error: serde_json::Error| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("{name}: {error}").into(),
+        )
+    };
+    Ok(AnswerBlocks {
+        tool_calls: serde_json::from_str(&column("tool_calls_json")?)
+            .map_err(|e| parse_error("tool_calls_json", e))?,
+        reasoning: serde_json::from_str(&column("reasoning_json")?)
+            .map_err(|e| parse_error("reasoning_json", e))?,
+    })
+}
+
+pub(crate) fn blocks_json(blocks: &AnswerBlocks) -> (String, String) {
+    (
+        serde_json::to_string(&blocks.tool_calls).unwrap_or_else(|_| "[]".to_owned()),
+        serde_json::to_string(&blocks.reasoning).unwrap_or_else(|_| "[]".to_owned()),
+    )
+}
 
 pub(crate) fn run_from_row(row: &Row<'_>) -> rusqlite::Result<Run> {
     let input_tokens: Option<u32> = row.get("input_tokens")?;
@@ -55,6 +83,7 @@ pub(crate) fn run_from_row(row: &Row<'_>) -> rusqlite::Result<Run> {
         user_text: row.get("user_text")?,
         answer_text: row.get("answer_text")?,
         reasoning_text: row.get("reasoning_text")?,
+        blocks: blocks_from_row(row)?,
         status: row.get("status")?,
         stop_reason: row.get("stop_reason")?,
         error_json: row.get("error_json")?,
@@ -84,15 +113,17 @@ pub(crate) fn load_runs(conn: &Connection, conversation_id: &str) -> Result<Vec<
 pub(crate) fn insert_run(conn: &Connection, run: &Run) -> Result<()> {
     let usage = run.usage;
     let metrics = run.metrics;
+    let (tool_calls_json, reasoning_json) = blocks_json(&run.blocks);
     conn.prepare_cached(
         "INSERT INTO runs (id, conversation_id, parent_run_id, created_at, finished_at, \
              profile_id, profile_name, region, model_id, request_json, user_text, answer_text, \
              reasoning_text, status, stop_reason, error_json, input_tokens, output_tokens, \
-             ttft_ms, latency_ms, tokens_per_second) \
+             ttft_ms, latency_ms, tokens_per_second, tool_calls_json, reasoning_json) \
          VALUES (:id, :conversation_id, :parent_run_id, :created_at, :finished_at, :profile_id, \
              :profile_name, :region, :model_id, :request_json, :user_text, :answer_text, \
              :reasoning_text, :status, :stop_reason, :error_json, :input_tokens, \
-             :output_tokens, :ttft_ms, :latency_ms, :tokens_per_second)",
+             :output_tokens, :ttft_ms, :latency_ms, :tokens_per_second, :tool_calls_json, \
+             :reasoning_json)",
     )?
     .execute(named_params! {
         ":id": run.id,
@@ -116,6 +147,8 @@ pub(crate) fn insert_run(conn: &Connection, run: &Run) -> Result<()> {
         ":ttft_ms": metrics.and_then(|metrics| metrics.time_to_first_token_ms),
         ":latency_ms": metrics.map(|metrics| metrics.total_latency_ms),
         ":tokens_per_second": metrics.and_then(|metrics| metrics.tokens_per_second),
+        ":tool_calls_json": tool_calls_json,
+        ":reasoning_json": reasoning_json,
     })?;
     Ok(())
 }

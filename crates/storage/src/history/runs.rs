@@ -2,8 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::model::{NewRun, RunEnd, RunStatus, StartedRun};
-use super::rows::{insert_conversation, load_run};
+use super::model::{AnswerBlocks, NewRun, RunEnd, RunStatus, StartedRun};
+use super::rows::{blocks_json, insert_conversation, load_run};
 use super::title::title_from_message;
 use crate::clock::new_id;
 use crate::database::Database;
@@ -73,6 +73,23 @@ impl Database {
                  WHERE id = ?1 AND status = 'streaming'",
             )?
             .execute([run_id, text_delta, reasoning_delta])?;
+        if changed == 0 {
+            return Err(not_streaming(&self.conn, run_id));
+        }
+        Ok(())
+    }
+
+    /// Stores the answer's tool calls and reasoning blocks, once they are complete (before
+    /// [`Database::finish_run`]); they replace any stored before.
+    pub fn save_answer_blocks(&self, run_id: &str, blocks: &AnswerBlocks) -> Result<()> {
+        let (tool_calls_json, reasoning_json) = blocks_json(blocks);
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE runs SET tool_calls_json = ?2, reasoning_json = ?3 \
+                 WHERE id = ?1 AND status = 'streaming'",
+            )?
+            .execute([run_id, &tool_calls_json, &reasoning_json])?;
         if changed == 0 {
             return Err(not_streaming(&self.conn, run_id));
         }
