@@ -1,5 +1,5 @@
 use bedrock_client::ClientError;
-use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, stream_chat};
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, run_chat};
 use serde::{Deserialize, Serialize};
 use storage::{NewRun, StorageError};
 use tauri::State;
@@ -26,7 +26,8 @@ pub struct ChatRun {
     pub history_error: Option<StorageError>,
 }
 
-/// Stream one answer with ConverseStream; its events go to `on_event` as they arrive and into
+/// Stream one answer with ConverseStream (Converse for a model that cannot stream it); its
+/// events go to `on_event` as they arrive and into
 /// the history. Failures arrive as a `failed` event and in the outcome; what was received is kept.
 #[tauri::command]
 #[specta::specta]
@@ -37,9 +38,23 @@ pub async fn chat_stream(
     link: RunLink,
     on_event: Channel<ChatEvent>,
 ) -> Result<ChatRun, ClientError> {
-    let active = match state.connection().await {
-        Ok(active) => active,
-        Err(error) => {
+    // Registered first, so that Stop works while credentials resolve or the client connects.
+    let cancel = state.begin_stream(&stream_id);
+    let connected = cancel.run_until_cancelled(state.connection()).await;
+    let active = match connected {
+        Some(Ok(active)) => active,
+        None => {
+            return Ok(ChatRun {
+                outcome: ChatOutcome {
+                    cancelled: true,
+                    ..ChatOutcome::default()
+                },
+                run_id: None,
+                history_error: None,
+            });
+        }
+        Some(Err(error)) => {
+            state.end_stream(&stream_id);
             let _ = on_event.send(ChatEvent::Failed {
                 error: error.clone(),
             });
@@ -65,8 +80,7 @@ pub async fn chat_stream(
         Err(error) => (None, Some(error)),
     };
     let mut sink = RecordingSink::new(on_event, state.history_database(), run_id.clone());
-    let cancel = state.begin_stream(&stream_id);
-    let outcome = stream_chat(&active.connection.runtime, &request, &mut sink, &cancel).await;
+    let outcome = run_chat(&active.connection.runtime, &request, &mut sink, &cancel).await;
     state.end_stream(&stream_id);
     sink.finish(&outcome);
     Ok(ChatRun {

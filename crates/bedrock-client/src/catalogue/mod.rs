@@ -2,6 +2,7 @@
 //! that the profile-only ones must be called through.
 
 mod cache;
+pub mod capabilities;
 mod choose;
 mod embedding;
 mod favourites;
@@ -16,6 +17,7 @@ use serde::Serialize;
 
 use crate::error::{ClientError, ErrorCode};
 pub use cache::{CatalogueOrigin, CatalogueView, ModelCatalogue};
+pub use capabilities::{ModelCapabilities, ReasoningControl, capabilities_of};
 pub use choose::profile_for_model;
 pub use embedding::{WELL_KNOWN_EMBEDDING_MODELS, list_embedding_model_ids};
 pub use favourites::Favourites;
@@ -38,6 +40,9 @@ pub struct ModelOption {
     pub lifecycle: String,
     pub input_modalities: Vec<String>,
     pub output_modalities: Vec<String>,
+    /// What the model takes through Converse (limits, controls, streaming of tool use).
+    #[serde(default)]
+    pub capabilities: ModelCapabilities,
 }
 
 /// The chat models of a region, and why the list may be incomplete.
@@ -120,6 +125,7 @@ fn option_for(
             None => format!("{}.{}", geo_prefix(region), model.model_id),
         })
     };
+    let streaming = model.response_streaming_supported.unwrap_or(false);
     Some(ModelOption {
         invoke_id: inference_profile
             .clone()
@@ -130,7 +136,7 @@ fn option_for(
             .clone()
             .unwrap_or_else(|| model.model_id.clone()),
         provider: model.provider_name.clone().unwrap_or_default(),
-        streaming: model.response_streaming_supported.unwrap_or(false),
+        streaming,
         inference_profile,
         lifecycle: model
             .model_lifecycle
@@ -139,6 +145,10 @@ fn option_for(
             .unwrap_or_default(),
         input_modalities: names(model.input_modalities()),
         output_modalities: names(model.output_modalities()),
+        capabilities: ModelCapabilities {
+            streaming,
+            ..capabilities_of(&model.model_id)
+        },
     })
 }
 

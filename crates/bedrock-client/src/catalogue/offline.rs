@@ -1,8 +1,8 @@
 //! Well-known Bedrock chat models, shown when the catalogue cannot be listed (e.g. no
 //! `bedrock:ListFoundationModels` permission). Marked offline: availability is not checked.
 
-use super::ModelOption;
 use super::geo::geo_prefix;
+use super::{ModelOption, capabilities_of};
 
 /// (model ID, name, provider, input modalities, needs an inference profile)
 const WELL_KNOWN: &[(&str, &str, &str, &[&str], bool)] = &[
@@ -137,6 +137,7 @@ pub fn offline_models(region: &str) -> Vec<ModelOption> {
                 lifecycle: "ACTIVE".to_owned(),
                 input_modalities: inputs.iter().map(|&m| m.to_owned()).collect(),
                 output_modalities: vec!["TEXT".to_owned()],
+                capabilities: capabilities_of(id),
             }
         })
         .collect();

@@ -52,6 +52,50 @@ fn to_number(number: &serde_json::Number) -> Number {
     }
 }
 
+/// Claude's extended thinking as the fields ask for it: `thinking: {type: enabled, budget_tokens}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thinking {
+    Off,
+    /// Enabled with this budget (`None` when `budget_tokens` is missing or not a whole number).
+    Budget(Option<i64>),
+}
+
+pub fn thinking_of(fields: Option<&Document>) -> Thinking {
+    let thinking = fields
+        .and_then(Document::as_object)
+        .and_then(|fields| fields.get("thinking"))
+        .and_then(Document::as_object);
+    let Some(thinking) = thinking else {
+        return Thinking::Off;
+    };
+    if thinking.get("type").and_then(Document::as_string) != Some("enabled") {
+        return Thinking::Off;
+    }
+    let budget = match thinking.get("budget_tokens") {
+        Some(Document::Number(Number::PosInt(n))) => i64::try_from(*n).ok(),
+        Some(Document::Number(Number::NegInt(n))) => Some(*n),
+        _ => None,
+    };
+    Thinking::Budget(budget)
+}
+
+/// The fields without the value at `path` (e.g. top-k, which thinking forbids).
+pub fn without_path(fields: Option<Document>, path: &[String]) -> Option<Document> {
+    let Some(Document::Object(mut object)) = fields else {
+        return fields;
+    };
+    if let [key] = path {
+        object.remove(key);
+    } else if let [key, rest @ ..] = path
+        && let Some(child) = object.remove(key)
+        && let Some(child) = without_path(Some(child), rest)
+        && child.as_object().is_none_or(|c| !c.is_empty())
+    {
+        object.insert(key.clone(), child);
+    }
+    Some(Document::Object(object))
+}
+
 fn invalid(message: String) -> ClientError {
     ClientError::new(ErrorCode::InvalidRequest, message).with_hint(HINT)
 }
@@ -61,6 +105,32 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
+
+    #[test]
+    fn thinking_is_read_from_the_claude_shape() {
+        let fields = |json: &str| parse_additional_fields(json).unwrap();
+        let on = fields(r#"{"thinking": {"type": "enabled", "budget_tokens": 2048}}"#);
+        assert_eq!(thinking_of(on.as_ref()), Thinking::Budget(Some(2048)));
+        let off = fields(r#"{"thinking": {"type": "disabled"}}"#);
+        assert_eq!(thinking_of(off.as_ref()), Thinking::Off);
+        let bad = fields(r#"{"thinking": {"type": "enabled", "budget_tokens": "lots"}}"#);
+        assert_eq!(thinking_of(bad.as_ref()), Thinking::Budget(None));
+        assert_eq!(thinking_of(None), Thinking::Off);
+    }
+
+    #[test]
+    fn a_path_is_removed_and_empty_parents_with_it() {
+        let path = |p: &[&str]| p.iter().map(|&k| k.to_owned()).collect::<Vec<_>>();
+        let claude = parse_additional_fields(r#"{"top_k": 5, "thinking": {}}"#).unwrap();
+        let claude = without_path(claude, &path(&["top_k"])).unwrap();
+        assert_eq!(
+            claude.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["thinking"]
+        );
+        let nova = parse_additional_fields(r#"{"inferenceConfig": {"topK": 5}}"#).unwrap();
+        let nova = without_path(nova, &path(&["inferenceConfig", "topK"])).unwrap();
+        assert!(nova.as_object().unwrap().is_empty());
+    }
 
     #[test]
     fn blank_text_means_no_fields() {
