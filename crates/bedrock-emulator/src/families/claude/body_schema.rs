@@ -63,7 +63,7 @@ pub fn reject_text_completion(body: &Map<String, Value>, model: &ModelEntry) -> 
     match violations.as_slice() {
         [] => ApiError::validation(format!(
             "\"{}\" is not supported on this API. Please use the Messages API instead.",
-            api_model_name(&model.id)
+            api_model_name(model.id)
         )),
         [only] => ApiError::malformed(only),
         many => ApiError::validation(format!(

@@ -1,0 +1,107 @@
+//! The sampling settings extended thinking allows, one table for all four operations.
+
+use aws_sdk_bedrockruntime::types::{
+    AnyToolChoice, InferenceConfiguration, SpecificToolChoice, ToolChoice,
+};
+use serde_json::{Value, json};
+
+use super::calls::{self, Ask, SONNET, user};
+use crate::support;
+
+const MAX_TOKENS_MESSAGE: &str = "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size";
+const FORCED_TOOL_MESSAGE: &str = "Thinking may not be enabled when tool_choice forces tool use.";
+
+/// A change to the thinking request, as native body keys; Converse gets the same change.
+struct Case {
+    native: Value,
+    message: &'static str,
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            native: json!({"temperature": 0.7}),
+            message: "temperature may only be set to 1 when thinking is enabled.",
+        },
+        Case {
+            native: json!({"top_p": 0.9}),
+            message: "top_p must be unset when thinking is enabled.",
+        },
+        Case {
+            native: json!({"top_k": 40}),
+            message: "top_k must be unset when thinking is enabled.",
+        },
+        Case {
+            native: json!({"thinking": calls::thinking(1000)}),
+            message: "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024",
+        },
+        Case {
+            native: json!({"max_tokens": 2000}),
+            message: MAX_TOKENS_MESSAGE,
+        },
+        Case {
+            native: json!({"tool_choice": {"type": "any"}}),
+            message: FORCED_TOOL_MESSAGE,
+        },
+        Case {
+            native: json!({"tool_choice": {"type": "tool", "name": "get_weather"}}),
+            message: FORCED_TOOL_MESSAGE,
+        },
+    ]
+}
+
+fn native(change: &Value) -> Value {
+    let mut body =
+        calls::native_body(json!([{"role": "user", "content": "What is the weather like?"}]));
+    for (key, value) in change.as_object().unwrap() {
+        body[key] = value.clone();
+    }
+    body
+}
+
+fn converse(change: &Value) -> Ask {
+    let mut ask = Ask::thinking(vec![user("What is the weather like?")]);
+    let mut inference = InferenceConfiguration::builder().max_tokens(3000);
+    let fields = ask.fields.as_mut().unwrap();
+    for (key, value) in change.as_object().unwrap() {
+        match key.as_str() {
+            "temperature" => inference = inference.temperature(value.as_f64().unwrap() as f32),
+            "top_p" => inference = inference.top_p(value.as_f64().unwrap() as f32),
+            "max_tokens" => inference = inference.max_tokens(value.as_i64().unwrap() as i32),
+            "tool_choice" if value["type"] == "any" => {
+                ask.tool_choice = Some(ToolChoice::Any(AnyToolChoice::builder().build()));
+            }
+            "tool_choice" => {
+                let tool = SpecificToolChoice::builder()
+                    .name(value["name"].as_str().unwrap())
+                    .build()
+                    .unwrap();
+                ask.tool_choice = Some(ToolChoice::Tool(tool));
+            }
+            _ => fields[key] = value.clone(),
+        }
+    }
+    ask.inference = Some(inference.build());
+    ask
+}
+
+#[tokio::test]
+async fn thinking_refuses_the_settings_claude_refuses() {
+    let emulator = support::emulator().await;
+    let client = support::runtime_client(&emulator);
+    for case in cases() {
+        calls::assert_converse_refuses(&client, &converse(&case.native), case.message).await;
+        calls::assert_invoke_refuses(&client, SONNET, &native(&case.native), case.message).await;
+    }
+}
+
+#[tokio::test]
+async fn thinking_takes_temperature_one_and_a_budget_below_max_tokens() {
+    let emulator = support::emulator().await;
+    let client = support::runtime_client(&emulator);
+    let change = json!({"temperature": 1.0, "thinking": calls::thinking(1024), "max_tokens": 1025});
+    let answer = calls::converse(&client, &converse(&change)).await;
+    assert!(answer.content()[0].is_reasoning_content(), "{answer:?}");
+    let answer = calls::invoke(&client, SONNET, &native(&change)).await;
+    assert_eq!(answer["content"][0]["type"], "thinking", "{answer}");
+}
