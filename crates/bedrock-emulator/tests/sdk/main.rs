@@ -8,6 +8,7 @@ mod faults;
 mod invoke;
 mod knowledge;
 mod knowledge_lab;
+mod strict_claude;
 mod strict_converse;
 mod sts;
 mod transport;
