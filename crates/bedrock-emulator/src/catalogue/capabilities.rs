@@ -125,7 +125,6 @@ pub fn of(model_id: &str, family: Family) -> Capabilities {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::catalogue::models;
 
     #[test]

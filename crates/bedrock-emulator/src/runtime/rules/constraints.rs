@@ -61,37 +61,37 @@ fn inference_config(config: Option<&Value>) -> Vec<Violation> {
         return Vec::new();
     };
     let mut violations = Vec::new();
-    if let Some(max) = config.get("maxTokens").and_then(Value::as_f64) {
-        if max < 1.0 {
-            violations.push(Violation {
-                value: integer(max),
-                path: "inferenceConfig.maxTokens".into(),
-                constraint: "have value greater than or equal to 1".into(),
-            });
-        }
+    if let Some(max) = config.get("maxTokens").and_then(Value::as_f64)
+        && max < 1.0
+    {
+        violations.push(Violation {
+            value: integer(max),
+            path: "inferenceConfig.maxTokens".into(),
+            constraint: "have value greater than or equal to 1".into(),
+        });
     }
     for (field, path) in [
         ("temperature", "inferenceConfig.temperature"),
         ("topP", "inferenceConfig.topP"),
     ] {
-        if let Some(number) = config.get(field).and_then(Value::as_f64) {
-            if let Some(constraint) = unit_interval(number) {
-                violations.push(Violation {
-                    value: float(number),
-                    path: path.into(),
-                    constraint,
-                });
-            }
-        }
-    }
-    if let Some(stops) = config.get("stopSequences").and_then(Value::as_array) {
-        if stops.len() > MAX_STOP_SEQUENCES {
+        if let Some(number) = config.get(field).and_then(Value::as_f64)
+            && let Some(constraint) = unit_interval(number)
+        {
             violations.push(Violation {
-                value: list(stops),
-                path: "inferenceConfig.stopSequences".into(),
-                constraint: format!("have length less than or equal to {MAX_STOP_SEQUENCES}"),
+                value: float(number),
+                path: path.into(),
+                constraint,
             });
         }
+    }
+    if let Some(stops) = config.get("stopSequences").and_then(Value::as_array)
+        && stops.len() > MAX_STOP_SEQUENCES
+    {
+        violations.push(Violation {
+            value: list(stops),
+            path: "inferenceConfig.stopSequences".into(),
+            constraint: format!("have length less than or equal to {MAX_STOP_SEQUENCES}"),
+        });
     }
     violations
 }

@@ -10,12 +10,12 @@ pub fn check(request: &Map<String, Value>, model: &ModelEntry) -> ApiResult<()> 
         return Ok(());
     };
     let requested = config.get("maxTokens").and_then(Value::as_u64);
-    if let (Some(requested), Some(limit)) = (requested, model.capabilities.max_output_tokens) {
-        if requested > u64::from(limit) {
-            return Err(ApiError::validation(format!(
-                "The maximum tokens you requested exceeds the model limit of {limit}. Try again with a maximum tokens value that is lower than {limit}."
-            )));
-        }
+    if let (Some(requested), Some(limit)) = (requested, model.capabilities.max_output_tokens)
+        && requested > u64::from(limit)
+    {
+        return Err(ApiError::validation(format!(
+            "The maximum tokens you requested exceeds the model limit of {limit}. Try again with a maximum tokens value that is lower than {limit}."
+        )));
     }
     let has_stops = config
         .get("stopSequences")
