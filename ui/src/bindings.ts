@@ -53,7 +53,8 @@ export const commands = {
 	promptVersions: (id: string) => typedError<PromptVersion[], StorageError>(__TAURI_INVOKE("prompt_versions", { id })),
 	deletePrompt: (id: string) => typedError<null, StorageError>(__TAURI_INVOKE("delete_prompt", { id })),
 	/**
-	 *  Stream one answer with ConverseStream; its events go to `on_event` as they arrive and into
+	 *  Stream one answer with ConverseStream (Converse for a model that cannot stream it); its
+	 *  events go to `on_event` as they arrive and into
 	 *  the history. Failures arrive as a `failed` event and in the outcome; what was received is kept.
 	 */
 	chatStream: (streamId: string, request: ChatRequest, link: RunLink, onEvent: Channel<ChatEvent>) => typedError<ChatRun, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, link, onEvent })),
@@ -167,6 +168,12 @@ export type AccessKeys = {
 	sessionToken?: SecretString | null,
 };
 
+/**  What an answer holds besides its text, known once it has ended. */
+export type AnswerBlocks = {
+	toolCalls: RunToolCall[],
+	reasoning: RunReasoning[],
+};
+
 export type AppSettings = {
 	/**  How long to wait for bytes of a response; long generations need minutes. */
 	readTimeoutSecs: number,
@@ -246,7 +253,7 @@ export type CatalogueView = {
 	region: string,
 	/**  When Bedrock was asked (RFC 3339), for live and cached lists. */
 	listedAt: string | null,
-	/**  Why the offline list is shown. */
+	/**  Why the offline list is shown, or what the live list lacks (inference profiles denied). */
 	warning: ClientError | null,
 };
 
@@ -264,6 +271,8 @@ export type ChatMessage = {
 	toolCalls?: ToolCall[],
 	/**  In user messages: answers to the previous message's tool calls. */
 	toolAnswers?: ToolAnswer[],
+	/**  In assistant messages: the reply's reasoning as received, sent back first and unchanged. */
+	reasoning?: ReasoningBlock[],
 };
 
 export type ChatMetrics = {
@@ -280,6 +289,10 @@ export type ChatMetrics = {
 /**  What one streamed answer came to; kept even when it failed or was cancelled midway. */
 export type ChatOutcome = {
 	text: string,
+	/**  The reasoning blocks as received (text with signature, or redacted), to send back. */
+	reasoning: ReasoningBlock[],
+	/**  The tool calls whose input arrived in full. */
+	toolCalls: ToolCall[],
 	stopReason: string | null,
 	usage: TokenUsage | null,
 	metrics: ChatMetrics,
@@ -486,7 +499,9 @@ export type EmbeddingSpec = {
 	inputType: string | null,
 };
 
-export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | 
+export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | 
+/**  Bedrock does not recognise the key or signature: a wrong, deleted or mistyped key. */
+"InvalidCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | 
 /**  The user stopped the work (a projection, an embedding job). */
 "Cancelled" | "Unknown";
 
@@ -812,6 +827,26 @@ export type MeaningSearch = {
 	position: [number | null, number | null] | null,
 };
 
+/**  The controls a model takes, as the UI and the request builder read them. */
+export type ModelCapabilities = {
+	family: Family | null,
+	/**  The most output tokens the model accepts in one answer; `None` when not known. */
+	maxOutputTokens: number | null,
+	systemPrompt: boolean,
+	stopSequences: boolean,
+	toolUse: boolean,
+	/**  Tool use over ConverseStream; without it, a conversation with tools goes through Converse. */
+	streamingToolUse: boolean,
+	streaming: boolean,
+	/**  `toolChoice` `any` and `tool` (every model with tool use takes `auto`). */
+	forcedToolChoice: boolean,
+	images: boolean,
+	documents: boolean,
+	reasoning: ReasoningControl,
+	/**  Where top-k goes in `additionalModelRequestFields`, when the model has one. */
+	topKPath: string[] | null,
+};
+
 /**  One model as the picker shows it. */
 export type ModelOption = {
 	/**  What to send as `modelId`: the model ID, or the inference profile ID when required. */
@@ -825,6 +860,8 @@ export type ModelOption = {
 	lifecycle: string,
 	inputModalities: string[],
 	outputModalities: string[],
+	/**  What the model takes through Converse (limits, controls, streaming of tool use). */
+	capabilities?: ModelCapabilities,
 };
 
 export type NativeRequest = {
@@ -860,6 +897,7 @@ export type NewProfile = {
 	name: string,
 	region: string,
 	endpointUrl?: string | null,
+	runtimeEndpointUrl?: string | null,
 	accessKeys?: AccessKeys | null,
 	bedrockApiKey?: SecretString | null,
 };
@@ -940,12 +978,20 @@ export type ProfileErrorCode =
 /**  `~/.aws/config` or `~/.aws/credentials` could not be read or parsed. */
 "AwsConfigFile" | 
 /**  `aws-config` could not produce credentials for the profile. */
-"CredentialsFailed" | "EmulatorNotRunning";
+"CredentialsFailed" | "EmulatorNotRunning" | 
+/**  An endpoint is plain http:// to another computer: keys would travel in clear text. */
+"InsecureEndpoint" | 
+/**  Neither the profile, the environment nor ~/.aws/config names a region. */
+"RegionMissing" | 
+/**  The active profile is no longer there (removed from ~/.aws/config, or deleted). */
+"ActiveProfileGone";
 
 export type ProfileList = {
 	/**  The emulator first, then app profiles, then `~/.aws` profiles, each by name. */
 	profiles: ProfileSummary[],
 	activeId: string,
+	/**  The chosen profile has disappeared: calls fail with this until another is chosen. */
+	activeProblem: ProfileError | null,
 	problems: SourceProblem[],
 };
 
@@ -957,9 +1003,16 @@ export type ProfileSummary = {
 	awsKind: AwsProfileKind | null,
 	/**  Human text about an `awsFile` profile, e.g. the role it assumes; never a command line. */
 	detail: string | null,
+	/**  Empty when `region_source` is `missing`. */
 	region: string,
+	regionSource: RegionSource,
 	/**  `None` for the emulator: its endpoint is only known while it runs. */
 	endpointUrl: string | null,
+	/**
+	 *  An endpoint for bedrock-runtime only (e.g. a VPC interface endpoint); the control plane
+	 *  and STS keep theirs.
+	 */
+	runtimeEndpointUrl: string | null,
 	/**  For `awsFile` profiles: the region / endpoint is the user's override, not the file's. */
 	regionOverridden: boolean,
 	endpointOverridden: boolean,
@@ -980,6 +1033,7 @@ export type ProfileSummary = {
 export type ProfileUpdate = {
 	region?: Change<string>,
 	endpointUrl?: Change<string>,
+	runtimeEndpointUrl?: Change<string>,
 	accessKeys?: Change<AccessKeys>,
 	bedrockApiKey?: Change<SecretString>,
 };
@@ -1028,6 +1082,40 @@ export type PromptVersion = {
 	modelId: string | null,
 	note: string,
 };
+
+/**  One reasoning block of an assistant reply. */
+export type ReasoningBlock = 
+/**  Reasoning the model shows, with the signature that proves it is unchanged. */
+{ type: "text"; text: string; signature: string | null } | 
+/**  Reasoning the provider encrypted, to send back as it came. */
+{ type: "redacted"; dataBase64: string };
+
+/**  How a model thinks before answering, and how it is asked to. */
+export type ReasoningControl = 
+/**  It does not reason, or not in a way Converse controls. */
+"none" | 
+/**  Claude 3.7 / 4: `additionalModelRequestFields.thinking = {type: enabled, budget_tokens}`. */
+"claudeBudget" | 
+/**  It always reasons (DeepSeek-R1); nothing to turn on. */
+"alwaysOn";
+
+/**
+ *  Where a profile's region comes from, in the order the AWS SDKs look (the app's own field
+ *  first, as `--region` would be).
+ */
+export type RegionSource = 
+/**  Typed in the app: an app profile's region, or an override of a `~/.aws` profile's. */
+"app" | 
+/**  The `AWS_REGION` environment variable. */
+"envAwsRegion" | 
+/**  The `AWS_DEFAULT_REGION` environment variable. */
+"envAwsDefaultRegion" | 
+/**  `region` in the profile's section of `~/.aws/config`. */
+"awsConfig" | 
+/**  The built-in emulator's fixed region. */
+"builtIn" | 
+/**  Nowhere: the profile cannot be used until a region is chosen. */
+"missing";
 
 /**  The reranking models knowledge bases can use. */
 export type RerankModelInfo = {
@@ -1098,6 +1186,8 @@ export type Run = {
 	userText: string,
 	answerText: string,
 	reasoningText: string,
+	/**  The answer's tool calls and reasoning blocks, in the order the model produced them. */
+	blocks: AnswerBlocks,
 	status: RunStatus,
 	stopReason: string | null,
 	errorJson: string | null,
@@ -1136,6 +1226,9 @@ export type RunProgress = {
 	throttles: number,
 };
 
+/**  A reasoning block of a run's answer, kept verbatim: a continued conversation sends it back. */
+export type RunReasoning = { type: "text"; text: string; signature: string | null } | { type: "redacted"; dataBase64: string };
+
 export type RunStatus = 
 /**  The answer is still arriving. */
 "streaming" | "done" | 
@@ -1154,6 +1247,13 @@ export type RunSummary = {
 	createdMs: number | null,
 	updatedMs: number | null,
 } & RunProgress;
+
+/**  A tool call the model made in a run's answer, its input as the JSON text it streamed. */
+export type RunToolCall = {
+	toolUseId: string,
+	name: string,
+	inputJson: string,
+};
 
 /**  A sample dataset shipped with the app. */
 export type SampleInfo = {

@@ -5,6 +5,7 @@ import type { Session } from "../state/session";
 /** The user plays the tool: one result per call, sent back as toolResult blocks. */
 export function ToolAnswers(props: { calls: ToolUse[]; session: Session }) {
   const [results, setResults] = createSignal<Record<string, string>>({});
+  const [failed, setFailed] = createSignal<Record<string, boolean>>({});
   return (
     <div class="tool-answers" data-testid="tool-answers">
       <For each={props.calls}>
@@ -19,6 +20,15 @@ export function ToolAnswers(props: { calls: ToolUse[]; session: Session }) {
               value={results()[call.id] ?? ""}
               onInput={(e) => setResults({ ...results(), [call.id]: e.currentTarget.value })}
             />
+            <label class="inline" title="Sent with status error: the tool failed, the text says why">
+              <input
+                type="checkbox"
+                data-testid="tool-result-error"
+                checked={failed()[call.id] ?? false}
+                onChange={(e) => setFailed({ ...failed(), [call.id]: e.currentTarget.checked })}
+              />{" "}
+              the tool failed
+            </label>
           </div>
         )}
       </For>
@@ -27,7 +37,7 @@ export function ToolAnswers(props: { calls: ToolUse[]; session: Session }) {
         data-testid="send-tool-results"
         onClick={() =>
           void props.session.answerTools(
-            props.calls.map((call) => ({ toolUseId: call.id, text: results()[call.id] ?? "", isError: false })),
+            props.calls.map((call) => ({ toolUseId: call.id, text: results()[call.id] ?? "", isError: failed()[call.id] ?? false })),
           )
         }
       >

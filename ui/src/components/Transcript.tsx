@@ -31,8 +31,16 @@ function ReplyView(props: { exchange: Exchange; session: Session }) {
         </Switch>
       </header>
       <Show when={reply().reasoning !== ""}>
-        <details class="reasoning">
-          <summary>Reasoning</summary>
+        <details class="reasoning" data-testid="reasoning" data-kept={reply().reasoningBlocks.length > 0 ? "true" : "false"}>
+          <summary>
+            Reasoning
+            <Show when={reply().reasoningBlocks.length > 0}>
+              <span class="muted" title="Sent back unchanged, with its signature, when the conversation goes on">
+                {" "}
+                · signed, sent back with the conversation
+              </span>
+            </Show>
+          </summary>
           <pre>{reply().reasoning}</pre>
         </details>
       </Show>
@@ -118,13 +126,13 @@ export function Transcript(props: { session: Session }) {
                 </Show>
                 <For each={exchange.toolAnswers}>
                   {(answer) => (
-                    <p class="user-text tool-result-sent">
-                      <span class="pill">tool result</span> {answer.text}
+                    <p class="user-text tool-result-sent" data-testid="tool-result-sent" data-error={answer.isError ? "true" : "false"}>
+                      <span class="pill">{answer.isError ? "tool error" : "tool result"}</span> {answer.text}
                     </p>
                   )}
                 </For>
                 <Show when={exchange.attachments.length > 0}>
-                  <p class="muted">📎 {exchange.attachments.map((a) => a.name).join(", ")}</p>
+                  <p class="muted" data-testid="sent-attachments">📎 {exchange.attachments.map((a) => a.name).join(", ")}</p>
                 </Show>
               </article>
               <ReplyView exchange={exchange} session={props.session} />

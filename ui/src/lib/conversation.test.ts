@@ -81,9 +81,9 @@ describe("contextFor", () => {
     );
     expect(messages).toEqual([
       { role: "user", text: "2+2?", attachments: [], toolAnswers: [] },
-      { role: "assistant", text: "4", toolCalls: [] },
+      { role: "assistant", text: "4", toolCalls: [], reasoning: [] },
       { role: "user", text: "story", attachments: [], toolAnswers: [] },
-      { role: "assistant", text: "Once upon", toolCalls: [] },
+      { role: "assistant", text: "Once upon", toolCalls: [], reasoning: [] },
       { role: "user", text: "continue", attachments: [], toolAnswers: [] },
     ]);
   });
@@ -103,14 +103,71 @@ describe("contextFor", () => {
       role: "assistant",
       text: "",
       toolCalls: [{ toolUseId: "t1", name: "get_weather", inputJson: '{"city":"Paris"}' }],
+      reasoning: [],
     });
     expect(messages[2]?.toolAnswers).toEqual([{ toolUseId: "t1", text: "sunny", isError: false }]);
+  });
+
+  const signed = { type: "text" as const, text: "Weather needed.", signature: "sig-1" };
+  const thought = {
+    ...emptyReply("claude"),
+    status: "done" as const,
+    stopReason: "tool_use",
+    text: " \n",
+    reasoningBlocks: [signed, { type: "text" as const, text: "cut", signature: null }, { type: "redacted" as const, dataBase64: "AAE=" }],
+    toolUses: [{ id: "t1", name: "get_weather", input: "{}" }],
+  };
+
+  it("sends the model's own signed reasoning back and never blank text", () => {
+    const messages = contextFor([{ user: "weather?", reply: thought }], "", { toolAnswers: [{ toolUseId: "t1", text: "18", isError: false }] }, "claude");
+    expect(messages[1]).toMatchObject({ text: "", reasoning: [signed, { type: "redacted", dataBase64: "AAE=" }] });
+    const otherModel = contextFor([{ user: "weather?", reply: thought }], "", {}, "nova");
+    expect(otherModel[1]?.reasoning).toEqual([]);
+  });
+
+  it("leaves out whitespace-only replies and tool calls a stopped reply never finished", () => {
+    const blank = { ...emptyReply("m"), status: "done" as const, text: "  \n " };
+    const cutCall = { ...thought, status: "stopped" as const, text: "" };
+    const cutWithText = { ...thought, status: "stopped" as const, text: "Let me" };
+    const messages = contextFor(
+      [
+        { user: "a", reply: blank },
+        { user: "b", reply: cutCall },
+        { user: "c", reply: cutWithText },
+      ],
+      "d",
+      {},
+      "claude",
+    );
+    expect(messages.map((m) => [m.role, m.text])).toEqual([
+      ["user", "c"],
+      ["assistant", "Let me"],
+      ["user", "d"],
+    ]);
+    expect(messages[1]?.toolCalls).toEqual([]);
+  });
+
+  it("moves tool results of a failed turn to the next message, a resent result replacing it", () => {
+    const failed = { ...emptyReply("claude"), status: "failed" as const };
+    const first = { toolUseId: "t1", text: "18", isError: false };
+    const again = { toolUseId: "t1", text: "19", isError: true };
+    const exchanges = [
+      { user: "weather?", reply: thought },
+      { user: "", toolAnswers: [first], reply: failed },
+    ];
+    const typed = contextFor(exchanges, "and tomorrow?", {}, "claude");
+    expect(typed).toHaveLength(3);
+    expect(typed[2]).toMatchObject({ role: "user", text: "and tomorrow?", toolAnswers: [first] });
+    const retried = contextFor(exchanges, "", { toolAnswers: [again] }, "claude");
+    expect(retried[2]?.toolAnswers).toEqual([again]);
   });
 });
 
 describe("settleReply", () => {
   const outcome = {
     text: "full text",
+    reasoning: [],
+    toolCalls: [],
     stopReason: "end_turn",
     usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 },
     metrics,
@@ -125,9 +182,21 @@ describe("settleReply", () => {
     expect(settled.usage?.outputTokens).toBe(2);
   });
 
-  it("leaves finished replies alone and marks cancelled ones stopped", () => {
+  it("leaves finished replies' text and status alone and marks cancelled ones stopped", () => {
     const done = { ...emptyReply("m"), status: "done" as const, text: "x" };
-    expect(settleReply(done, outcome)).toBe(done);
+    expect(settleReply(done, outcome)).toEqual(done);
     expect(settleReply(emptyReply("m"), { ...outcome, cancelled: true }).status).toBe("stopped");
+  });
+
+  it("takes the signed reasoning and the complete tool calls from the outcome", () => {
+    const done = { ...emptyReply("m"), status: "done" as const, toolUses: [{ id: "t1", name: "f", input: '{"a"' }] };
+    const settled = settleReply(done, {
+      ...outcome,
+      reasoning: [{ type: "text", text: "hm", signature: "s" }],
+      toolCalls: [{ toolUseId: "t1", name: "f", inputJson: '{"a":1}' }],
+    });
+    expect(settled.reasoningBlocks).toEqual([{ type: "text", text: "hm", signature: "s" }]);
+    expect(settled.toolUses).toEqual([{ id: "t1", name: "f", input: '{"a":1}' }]);
+    expect(settleReply(done, outcome).toolUses).toEqual(done.toolUses);
   });
 });

@@ -6,8 +6,10 @@ import type {
   ChatMetrics,
   ChatOutcome,
   ClientError,
+  ReasoningBlock,
   TokenUsage,
   ToolAnswer,
+  ToolCall,
 } from "../bindings";
 
 export type ReplyStatus = "waiting" | "streaming" | "done" | "stopped" | "failed" | "interrupted";
@@ -23,6 +25,8 @@ export interface Reply {
   status: ReplyStatus;
   text: string;
   reasoning: string;
+  /** The reasoning as received (signed text, redacted bytes), sent back with the reply. */
+  reasoningBlocks: ReasoningBlock[];
   toolUses: ToolUse[];
   stopReason: string | null;
   usage: TokenUsage | null;
@@ -36,6 +40,7 @@ export function emptyReply(modelId: string): Reply {
     status: "waiting",
     text: "",
     reasoning: "",
+    reasoningBlocks: [],
     toolUses: [],
     stopReason: null,
     usage: null,
@@ -75,17 +80,27 @@ export function applyEvent(reply: Reply, event: ChatEvent): Reply {
   }
 }
 
+export function toolUseOf(call: ToolCall): ToolUse {
+  return { id: call.toolUseId, name: call.name, input: call.inputJson };
+}
+
 /**
  * The reply once the command returned: its outcome is the final word, so an event that never
- * reached the view (a closed channel, a dropped frame) cannot leave it "streaming" forever.
+ * reached the view (a closed channel, a dropped frame) cannot leave it "streaming" forever. The
+ * outcome also holds what no event shows: reasoning signatures and the complete tool calls.
  */
 export function settleReply(reply: Reply, outcome: ChatOutcome): Reply {
-  if (reply.status !== "waiting" && reply.status !== "streaming") return reply;
+  const received = {
+    reasoningBlocks: outcome.reasoning,
+    toolUses: outcome.toolCalls.length > 0 ? outcome.toolCalls.map(toolUseOf) : reply.toolUses,
+  };
+  if (reply.status !== "waiting" && reply.status !== "streaming") return { ...reply, ...received };
   const text = outcome.text.length > reply.text.length ? outcome.text : reply.text;
-  if (outcome.cancelled) return { ...reply, text, status: "stopped" };
-  if (outcome.error) return { ...reply, text, status: "failed", error: outcome.error };
+  if (outcome.cancelled) return { ...reply, ...received, text, status: "stopped" };
+  if (outcome.error) return { ...reply, ...received, text, status: "failed", error: outcome.error };
   return {
     ...reply,
+    ...received,
     text,
     status: "done",
     stopReason: reply.stopReason ?? outcome.stopReason,
@@ -113,25 +128,72 @@ export interface NextMessage {
   toolAnswers?: ToolAnswer[];
 }
 
+/** A reply's tool calls count only when it ended asking for them: a cut-off call was never made. */
+function madeToolCalls(reply: Reply): boolean {
+  return reply.status === "done" && reply.toolUses.length > 0;
+}
+
+/** Whether a reply goes into the context: it has text that is not blank, or it called tools. */
+export function hasContent(reply: Reply): boolean {
+  return reply.text.trim() !== "" || madeToolCalls(reply);
+}
+
+/** Reasoning goes back only to the model that produced it, and only what it signed. */
+function reasoningToSend(reply: Reply, modelId: string | undefined): ReasoningBlock[] {
+  if (modelId !== undefined && reply.modelId !== modelId) return [];
+  return reply.reasoningBlocks.filter((block) =>
+    block.type === "text" ? (block.signature ?? "") !== "" : block.dataBase64 !== "",
+  );
+}
+
+/** `earlier` then `later`, an answer in `later` replacing one to the same call. */
+function mergeAnswers(earlier: readonly ToolAnswer[], later: readonly ToolAnswer[]): ToolAnswer[] {
+  const ids = new Set(later.map((a) => a.toolUseId));
+  return [...earlier.filter((a) => !ids.has(a.toolUseId)), ...later];
+}
+
 /**
- * The messages to send: every earlier exchange whose reply has text (even a stopped or
- * cut-off one), then the new user message. Exchanges with no reply text are left out so
- * roles keep alternating, as Converse requires.
+ * The messages to send: the earlier exchanges, then the new user message. Bedrock refuses blank
+ * text and roles out of turn, so an exchange whose reply has nothing to send back (failed or
+ * stopped before any text, blank text, a cut-off tool call) is left out with its user message:
+ * the user sees it with its error and sends it again (Retry, or the text put back in the
+ * message box). Tool results in a left-out message still answer the call before it, so they
+ * move to the next user message that is sent. An assistant message carries its reasoning
+ * (for the same model), its text when not blank, and its tool calls when the reply made them.
  */
-export function contextFor(exchanges: readonly ExchangeData[], next: string, extra: NextMessage = {}): ChatMessage[] {
+export function contextFor(
+  exchanges: readonly ExchangeData[],
+  next: string,
+  extra: NextMessage = {},
+  modelId?: string,
+): ChatMessage[] {
   const messages: ChatMessage[] = [];
+  let carried: ToolAnswer[] = [];
   for (const { user, attachments, toolAnswers, reply } of exchanges) {
-    if (reply.text.trim() === "" && reply.toolUses.length === 0) continue;
+    const answers = mergeAnswers(carried, toolAnswers ?? []);
+    if (!hasContent(reply)) {
+      carried = answers;
+      continue;
+    }
+    carried = [];
     messages.push(
-      { role: "user", text: user, attachments: attachments ?? [], toolAnswers: toolAnswers ?? [] },
+      { role: "user", text: user, attachments: attachments ?? [], toolAnswers: answers },
       {
         role: "assistant",
-        text: reply.text,
-        toolCalls: reply.toolUses.map((t) => ({ toolUseId: t.id, name: t.name, inputJson: t.input })),
+        text: reply.text.trim() === "" ? "" : reply.text,
+        toolCalls: madeToolCalls(reply)
+          ? reply.toolUses.map((t) => ({ toolUseId: t.id, name: t.name, inputJson: t.input }))
+          : [],
+        reasoning: reasoningToSend(reply, modelId),
       },
     );
   }
-  messages.push({ role: "user", text: next, attachments: extra.attachments ?? [], toolAnswers: extra.toolAnswers ?? [] });
+  messages.push({
+    role: "user",
+    text: next,
+    attachments: extra.attachments ?? [],
+    toolAnswers: mergeAnswers(carried, extra.toolAnswers ?? []),
+  });
   return messages;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../bindings";
 import { diffLines } from "./diff";
-import { replyOf, splitTitle } from "./history";
+import { exchangeOf, reasoningBudgetOf, replyOf, splitTitle } from "./history";
 
 const run: Run = {
   id: "r1",
@@ -17,12 +17,57 @@ const run: Run = {
   userText: "hi",
   answerText: "partial ans",
   reasoningText: "",
+  blocks: { toolCalls: [], reasoning: [] },
   status: "interrupted",
   stopReason: null,
   errorJson: null,
   usage: null,
   metrics: null,
 };
+
+describe("exchangeOf", () => {
+  const request = {
+    modelId: "m",
+    systemPrompt: "",
+    messages: [
+      { role: "user", text: "What city is this?", attachments: [{ name: "a.png", dataBase64: "iVBO" }] },
+      { role: "assistant", text: "", toolCalls: [{ toolUseId: "t1", name: "geo", inputJson: "{}" }] },
+      { role: "user", text: "", toolAnswers: [{ toolUseId: "t1", text: "Paris", isError: true }] },
+    ],
+    params: { maxTokens: 2048, temperature: null, topP: null, stopSequences: [] },
+    additionalFieldsJson: '{"thinking":{"type":"enabled","budget_tokens":1024}}',
+    toolsJson: "[]",
+  };
+
+  it("restores the user's tool results and files from the request, and the reply's blocks", () => {
+    const stored = exchangeOf({
+      ...run,
+      status: "done",
+      userText: "",
+      requestJson: JSON.stringify(request),
+      blocks: {
+        toolCalls: [{ toolUseId: "t2", name: "geo", inputJson: '{"q":1}' }],
+        reasoning: [{ type: "redacted", dataBase64: "AP8=" }],
+      },
+    });
+    expect(stored.toolAnswers).toEqual([{ toolUseId: "t1", text: "Paris", isError: true }]);
+    expect(stored.attachments).toEqual([]);
+    expect(stored.reply.toolUses).toEqual([{ id: "t2", name: "geo", input: '{"q":1}' }]);
+    expect(stored.reply.reasoningBlocks).toEqual([{ type: "redacted", dataBase64: "AP8=" }]);
+    const first = exchangeOf({ ...run, requestJson: JSON.stringify({ ...request, messages: request.messages.slice(0, 1) }) });
+    expect(first.attachments).toEqual([{ name: "a.png", dataBase64: "iVBO" }]);
+    expect(first.user).toBe("What city is this?");
+  });
+
+  it("falls back to the stored user text when the request is not readable", () => {
+    expect(exchangeOf({ ...run, requestJson: "not json" })).toMatchObject({ user: "hi", attachments: [], toolAnswers: [] });
+  });
+
+  it("reads the reasoning budget the request asked for", () => {
+    expect(reasoningBudgetOf(request as never)).toBe("1024");
+    expect(reasoningBudgetOf({ ...request, additionalFieldsJson: null } as never)).toBe("");
+  });
+});
 
 describe("replyOf", () => {
   it("keeps a partial answer cut off by a kill, marked interrupted", () => {

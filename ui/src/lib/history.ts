@@ -1,6 +1,6 @@
 // Runs stored in the history, turned back into replies the views show.
-import type { ClientError, Run } from "../bindings";
-import type { Reply, ReplyStatus } from "./conversation";
+import type { Attachment, ChatMessage, ChatRequest, ClientError, Run, ToolAnswer } from "../bindings";
+import { toolUseOf, type Reply, type ReplyStatus } from "./conversation";
 
 function errorOf(json: string | null): ClientError | null {
   if (json === null) return null;
@@ -18,7 +18,8 @@ export function replyOf(run: Run): Reply {
     status,
     text: run.answerText,
     reasoning: run.reasoningText,
-    toolUses: [],
+    reasoningBlocks: run.blocks.reasoning,
+    toolUses: run.blocks.toolCalls.map(toolUseOf),
     stopReason: run.stopReason,
     usage: run.usage
       ? { ...run.usage, totalTokens: run.usage.inputTokens + run.usage.outputTokens }
@@ -26,6 +27,51 @@ export function replyOf(run: Run): Reply {
     metrics: run.metrics ? { ...run.metrics, serviceLatencyMs: null } : null,
     error: errorOf(run.errorJson),
   };
+}
+
+/** The request a run sent, or `null` when its stored text is not one. */
+export function requestOf(run: Run): ChatRequest | null {
+  try {
+    const request = JSON.parse(run.requestJson) as Partial<ChatRequest> | null;
+    return request && Array.isArray(request.messages) ? (request as ChatRequest) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface StoredExchange {
+  runId: string;
+  user: string;
+  attachments: Attachment[];
+  toolAnswers: ToolAnswer[];
+  reply: Reply;
+}
+
+/**
+ * A run as an exchange to show and continue: its user message is the last message of the
+ * request it sent (with its files and tool results), its reply what the run received.
+ */
+export function exchangeOf(run: Run): StoredExchange {
+  const sent: ChatMessage | undefined = requestOf(run)?.messages.at(-1);
+  const user = sent?.role === "user" ? sent : undefined;
+  return {
+    runId: run.id,
+    user: user?.text ?? run.userText,
+    attachments: user?.attachments ?? [],
+    toolAnswers: user?.toolAnswers ?? [],
+    reply: replyOf(run),
+  };
+}
+
+/** The reasoning budget a stored request asked for, as the parameters form shows it. */
+export function reasoningBudgetOf(request: ChatRequest): string {
+  try {
+    const fields = JSON.parse(request.additionalFieldsJson ?? "null") as Record<string, unknown> | null;
+    const thinking = fields?.thinking as { budget_tokens?: unknown } | undefined;
+    return typeof thinking?.budget_tokens === "number" ? String(thinking.budget_tokens) : "";
+  } catch {
+    return "";
+  }
 }
 
 /** A timestamp as the list shows it: time today, else the date. */

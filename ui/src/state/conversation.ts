@@ -4,6 +4,7 @@ import { createSignal, type Accessor, type Setter } from "solid-js";
 import * as api from "../api";
 import type { Attachment, InferenceParams, ToolAnswer } from "../bindings";
 import { applyEvent, contextFor, emptyReply, settleReply, stopReply, type Reply } from "../lib/conversation";
+import type { StoredExchange } from "../lib/history";
 
 export interface Exchange {
   id: string;
@@ -49,7 +50,7 @@ export function createConversation(setup: ConversationSetup) {
     const request = {
       modelId: setup.modelId(),
       systemPrompt: options.systemPrompt ?? setup.systemPrompt(),
-      messages: contextFor(history, message, { attachments, toolAnswers }),
+      messages: contextFor(history, message, { attachments, toolAnswers }, setup.modelId()),
       params,
       additionalFieldsJson: options.additionalFieldsJson ?? null,
       toolsJson: options.toolsJson ?? null,
@@ -91,14 +92,22 @@ export function createConversation(setup: ConversationSetup) {
   }
 
   /** Show a stored conversation (from history) and continue it. */
-  function load(id: string, loaded: { runId: string; user: string; reply: Reply }[]): void {
+  function load(id: string, loaded: readonly StoredExchange[]): void {
     void stop();
     setConversationId(id);
     setExchanges(
       loaded.map((run) => {
         const [reply, setReply] = createSignal(run.reply);
         const [runId] = createSignal<string | null>(run.runId);
-        return { id: run.runId, runId, user: run.user, attachments: [], toolAnswers: [], reply, setReply };
+        return {
+          id: run.runId,
+          runId,
+          user: run.user,
+          attachments: run.attachments,
+          toolAnswers: run.toolAnswers,
+          reply,
+          setReply,
+        };
       }),
     );
   }

@@ -5,7 +5,7 @@ import type {
   AttachmentInfo,
   BackendInfo,
   CatalogueView,
-  ChatRequest,
+  Attachment,
   ClientError,
   Conversation,
   InferenceParams,
@@ -13,7 +13,8 @@ import type {
   PriceTable,
   ToolAnswer,
 } from "../bindings";
-import { replyOf } from "../lib/history";
+import { pendingToolCalls } from "../lib/conversation";
+import { exchangeOf, reasoningBudgetOf, requestOf } from "../lib/history";
 import { additionalFieldsJson } from "../lib/modelControls";
 import { defaultParamsForm, formOfParams, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
 import { fillTemplate, templateVariables } from "../lib/template";
@@ -39,6 +40,11 @@ function readAsDataUrl(file: File): Promise<string> {
     };
     reader.readAsDataURL(file);
   });
+}
+
+/** A file already sent once: it was checked then, so it goes again as it is. */
+function pendingOf(attachment: Attachment): PendingAttachment {
+  return { ...attachment, info: null, error: null };
 }
 
 /** The release date in a model ID (`...-20250219-v1:0`), for "newest first". */
@@ -138,22 +144,23 @@ export function createSession() {
     onHistoryError: (message) => setNotice(`Not saved to history: ${message}`),
   });
 
-  /** Show a stored conversation, with the model, system prompt and parameters of its last run. */
+  /**
+   * Show a stored conversation (tool calls and results, files and reasoning included) with the
+   * model, system prompt, parameters and tools of its last run, ready to continue.
+   */
   function openConversation(stored: Conversation): void {
-    conversation.load(
-      stored.summary.id,
-      stored.runs.map((run) => ({ runId: run.id, user: run.userText, reply: replyOf(run) })),
-    );
+    conversation.load(stored.summary.id, stored.runs.map(exchangeOf));
     const last = stored.runs.at(-1);
     if (!last) return;
-    try {
-      const request = JSON.parse(last.requestJson) as ChatRequest;
-      setModelId(request.modelId);
-      setSystemPrompt(request.systemPrompt ?? "");
-      setParamsForm(formOfParams(request.params));
-    } catch {
+    const request = requestOf(last);
+    if (request === null) {
       setModelId(last.modelId);
+      return;
     }
+    setModelId(request.modelId);
+    setSystemPrompt(request.systemPrompt ?? "");
+    setParamsForm({ ...formOfParams(request.params), reasoningBudget: reasoningBudgetOf(request) });
+    setToolsJson(request.toolsJson ?? "");
   }
 
   /** Continue differently from `exchange`: a new conversation with the turns up to it. */
@@ -178,6 +185,12 @@ export function createSession() {
 
   /** Send `text` with the conversation so far; the draft is cleared only once it is on its way. */
   async function send(text: string = draft()): Promise<void> {
+    const typed = text === draft();
+    const files = typed ? attachments() : [];
+    await sendMessage(text, files, typed);
+  }
+
+  async function sendMessage(text: string, files: readonly PendingAttachment[], typed: boolean): Promise<void> {
     if (conversation.streaming()) return;
     const message = text.trim();
     if (message === "") {
@@ -188,9 +201,13 @@ export function createSession() {
       setNotice("Pick a model first.");
       return;
     }
+    if (pendingToolCalls(conversation.exchanges().map((e) => ({ user: e.user, reply: e.reply() }))).length > 0) {
+      setNotice("Send the results of the tool calls above first: Bedrock needs an answer to every call before the conversation goes on.");
+      return;
+    }
     const checked = checkedParams();
     if (checked === null) return;
-    const unreadable = attachments().filter((a) => a.error !== null);
+    const unreadable = files.filter((a) => a.error !== null);
     if (unreadable.length > 0) {
       setNotice(`Remove ${unreadable.map((a) => a.name).join(", ")}: ${unreadable[0]?.error?.message ?? ""}`);
       return;
@@ -203,19 +220,23 @@ export function createSession() {
       return;
     }
     setNotice(null);
-    const typed = text === draft();
-    if (typed) setDraft("");
-    const files = typed ? attachments().map((a) => ({ name: a.name, dataBase64: a.dataBase64 })) : [];
-    if (typed) setAttachments([]);
+    if (typed) {
+      setDraft("");
+      setAttachments([]);
+    }
     await conversation.send(filledMessage.text, checked.params, {
       systemPrompt: filledSystem.text,
-      attachments: files,
+      attachments: files.map((a) => ({ name: a.name, dataBase64: a.dataBase64 })),
       additionalFieldsJson: checked.additionalFieldsJson,
       toolsJson: toolsJson().trim() === "" ? null : toolsJson(),
     });
-    // After a failure the text goes back to the message box, unless something new was typed.
+    // A failed turn is left out of what is sent next: its text and files go back to the
+    // message box, unless something new was typed.
     const last = conversation.exchanges().at(-1)?.reply();
-    if (typed && last?.status === "failed" && last.text === "" && draft() === "") setDraft(text);
+    if (typed && last?.status === "failed" && last.text === "" && draft() === "") {
+      setDraft(text);
+      if (attachments().length === 0) setAttachments([...files]);
+    }
   }
 
   /** Answer the last reply's tool calls with the results the user typed. */
@@ -230,9 +251,13 @@ export function createSession() {
     });
   }
 
-  /** Send the user message of a failed exchange again, as a new exchange. */
+  /** Send a failed exchange again as a new one: its text and files, or its tool results. */
   function retry(exchange: Exchange): void {
-    void send(exchange.user);
+    if (exchange.user.trim() === "" && exchange.toolAnswers.length > 0) {
+      void answerTools(exchange.toolAnswers);
+      return;
+    }
+    void sendMessage(exchange.user, exchange.attachments.map(pendingOf), false);
   }
 
   function newChat(): void {
