@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import { groupModels, modelFacts } from "../lib/catalogue";
+import { controlsFor } from "../lib/modelControls";
 import type { Session } from "../state/session";
 
 export function ModelPicker(props: { session: Session }) {
@@ -9,6 +10,13 @@ export function ModelPicker(props: { session: Session }) {
   const starred = () => {
     const model = selected();
     return model !== undefined && props.session.favourites().has(model.modelId);
+  };
+  const toolNote = () => {
+    const controls = controlsFor(props.session.modelId());
+    if (props.session.toolsJson().trim() === "") return null;
+    if (!controls.toolUse) return "This model takes no tools through Converse: clear the Tools editor to send.";
+    if (controls.toolsWithoutStreaming) return "With tools, this model answers through Converse: the reply arrives whole, not streamed.";
+    return null;
   };
   return (
     <section class="field">
@@ -79,6 +87,13 @@ export function ModelPicker(props: { session: Session }) {
             <code>{model().invokeId}</code>
             <For each={modelFacts(model())}>{(fact) => <span>{fact}</span>}</For>
           </div>
+        )}
+      </Show>
+      <Show when={toolNote()}>
+        {(note) => (
+          <p class="muted tools-note" data-testid="tools-note">
+            {note()}
+          </p>
         )}
       </Show>
       <Show when={props.session.catalogue()}>

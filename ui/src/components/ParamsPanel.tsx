@@ -1,6 +1,15 @@
-import { createSignal, For, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { controlsFor } from "../lib/modelControls";
-import { addStopSequence, defaultParamsForm, showStopSequence, type ParamsForm } from "../lib/params";
+import {
+  addStopSequence,
+  clampedToModel,
+  defaultParamsForm,
+  disabledControls,
+  modelErrors,
+  showStopSequence,
+  withReasoningBudget,
+  type ParamsForm,
+} from "../lib/params";
 import type { Session } from "../state/session";
 
 type NumberField = "maxTokens" | "temperature" | "topP" | "topK" | "reasoningBudget";
@@ -15,15 +24,33 @@ const numberFields: { key: NumberField; label: string; step: string; placeholder
 
 export function ParamsPanel(props: { session: Session }) {
   const [stopDraft, setStopDraft] = createSignal("");
+  const [clampNote, setClampNote] = createSignal<string | null>(null);
   const form = () => props.session.paramsForm();
   const controls = () => controlsFor(props.session.modelId());
+  const off = () => disabledControls(form(), controls());
+  const errors = () => ({ ...modelErrors(form(), controls()), ...props.session.paramErrors() });
   const shown = (key: NumberField) =>
     (key !== "topK" || controls().topK !== null) && (key !== "reasoningBudget" || controls().reasoningBudget);
   const update = (patch: Partial<ParamsForm>) => props.session.setParamsForm({ ...form(), ...patch });
+  const input = (key: NumberField, value: string) => {
+    setClampNote(null);
+    if (key === "reasoningBudget") props.session.setParamsForm(withReasoningBudget(form(), value, controls()));
+    else update({ [key]: value });
+  };
+  // A model with a lower output limit lowers max tokens to it, and says so.
+  createEffect(
+    on(controls, (current) => {
+      const clamped = clampedToModel(form(), current);
+      if (clamped === null) return;
+      props.session.setParamsForm(clamped);
+      setClampNote(`Max tokens lowered to ${clamped.maxTokens}, this model's limit.`);
+    }),
+  );
   const commitStop = () => {
     update({ stopSequences: addStopSequence(form().stopSequences, stopDraft()) });
     setStopDraft("");
   };
+  const reason = (key: NumberField) => (key === "temperature" || key === "topP" || key === "topK" ? off()[key] : undefined);
   return (
     <section class="params">
       <div class="label-row param-wide">
@@ -47,12 +74,31 @@ export function ParamsPanel(props: { session: Session }) {
               type="number"
               step={field.step}
               min="0"
+              max={field.key === "maxTokens" ? (controls().maxOutputTokens ?? undefined) : undefined}
               placeholder={field.placeholder}
               value={form()[field.key]}
-              classList={{ invalid: props.session.paramErrors()[field.key] !== undefined }}
-              onInput={(e) => update({ [field.key]: e.currentTarget.value })}
+              disabled={reason(field.key) !== undefined}
+              title={reason(field.key)}
+              classList={{ invalid: errors()[field.key] !== undefined }}
+              onInput={(e) => {
+                input(field.key, e.currentTarget.value);
+              }}
             />
-            <Show when={props.session.paramErrors()[field.key]}>
+            <Show when={reason(field.key)}>
+              {(why) => (
+                <p class="muted field-note" style={{ "font-size": "12px", margin: "0" }} data-testid={`param-${field.key}-reason`}>
+                  {why()}
+                </p>
+              )}
+            </Show>
+            <Show when={field.key === "maxTokens" && controls().maxOutputTokens}>
+              {(limit) => (
+                <p class="muted field-note" style={{ "font-size": "12px", margin: "0" }} data-testid="max-tokens-limit">
+                  {clampNote() ?? `Up to ${limit()} for this model.`}
+                </p>
+              )}
+            </Show>
+            <Show when={errors()[field.key]}>
               {(message) => <p class="field-error">{message()}</p>}
             </Show>
           </div>
@@ -79,8 +125,8 @@ export function ParamsPanel(props: { session: Session }) {
         <input
           id="stop-sequence"
           data-testid="stop-sequence-input"
-          disabled={!controls().stopSequences}
-          placeholder={controls().stopSequences ? "Type, then Enter (\\n for newline)" : `${controls().family} takes no stop sequences`}
+          disabled={off().stopSequences !== undefined}
+          placeholder={off().stopSequences ?? "Type, then Enter (\\n for newline)"}
           value={stopDraft()}
           onInput={(e) => setStopDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -90,7 +136,12 @@ export function ParamsPanel(props: { session: Session }) {
             }
           }}
         />
-        <Show when={props.session.paramErrors().stopSequences}>
+        <Show when={off().stopSequences !== undefined && form().stopSequences.length > 0}>
+          <p class="muted field-note" style={{ "font-size": "12px", margin: "0" }} data-testid="stop-sequences-reason">
+            Not sent: {off().stopSequences}.
+          </p>
+        </Show>
+        <Show when={errors().stopSequences}>
           {(message) => <p class="field-error">{message()}</p>}
         </Show>
       </div>
@@ -102,11 +153,11 @@ export function ParamsPanel(props: { session: Session }) {
           rows={3}
           spellcheck={false}
           placeholder={controls().topK ? `{"${controls().topK?.join(".") ?? ""}": 50}` : "{}"}
-          classList={{ invalid: props.session.paramErrors().additionalJson !== undefined, code: true }}
+          classList={{ invalid: errors().additionalJson !== undefined, code: true }}
           value={form().additionalJson}
           onInput={(e) => update({ additionalJson: e.currentTarget.value })}
         />
-        <Show when={props.session.paramErrors().additionalJson}>
+        <Show when={errors().additionalJson}>
           {(message) => <p class="field-error">{message()}</p>}
         </Show>
       </div>

@@ -1,5 +1,5 @@
-import { For, Show } from "solid-js";
-import { controlsFor } from "../lib/modelControls";
+import { createEffect, For, Show } from "solid-js";
+import { controlsFor, rememberCapabilities } from "../lib/modelControls";
 import type { Profiles } from "../state/profiles";
 import type { Session } from "../state/session";
 import { ModelPicker } from "./ModelPicker";
@@ -23,6 +23,11 @@ const tabs: { view: View; label: string }[] = [
 ];
 
 export function Sidebar(props: { session: Session; profiles: Profiles; view: View; onView: (view: View) => void }) {
+  // Every view reads the models' capabilities through controlsFor.
+  createEffect(() => {
+    rememberCapabilities(props.session.models());
+  });
+  const controls = () => controlsFor(props.session.modelId());
   return (
     <aside class="sidebar">
       <div class="brand">
@@ -58,15 +63,20 @@ export function Sidebar(props: { session: Session; profiles: Profiles; view: Vie
           id="system-prompt"
           data-testid="system-prompt"
           rows={6}
-          disabled={!controlsFor(props.session.modelId()).systemPrompt}
+          disabled={!controls().systemPrompt}
           placeholder={
-            controlsFor(props.session.modelId()).systemPrompt
+            controls().systemPrompt
               ? "You are a concise assistant…"
-              : `${controlsFor(props.session.modelId()).family} takes no system prompt through Converse`
+              : `${controls().family} takes no system prompt through Converse`
           }
           value={props.session.systemPrompt()}
           onInput={(e) => props.session.setSystemPrompt(e.currentTarget.value)}
         />
+        <Show when={!controls().systemPrompt && props.session.systemPrompt().trim() !== ""}>
+          <p class="muted" style={{ "font-size": "12px", margin: "0" }} data-testid="system-prompt-reason">
+            Not sent: {controls().family} takes no system prompt through Converse.
+          </p>
+        </Show>
       </section>
       <VariablesPanel session={props.session} />
       <ToolsEditor session={props.session} />

@@ -1,5 +1,58 @@
-import { describe, expect, it } from "vitest";
-import { additionalFieldsFor, controlsFor, parseAdditionalFields, stripGeoPrefix } from "./modelControls";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ModelCapabilities, ModelOption } from "../bindings";
+import { additionalFieldsFor, controlsFor, parseAdditionalFields, rememberCapabilities, stripGeoPrefix } from "./modelControls";
+
+/** Capabilities as the backend's table gives them (crates/bedrock-client catalogue/capabilities.rs). */
+function caps(patch: Partial<ModelCapabilities>): ModelCapabilities {
+  return {
+    family: null,
+    maxOutputTokens: 4096,
+    systemPrompt: true,
+    stopSequences: true,
+    toolUse: true,
+    streamingToolUse: true,
+    streaming: true,
+    forcedToolChoice: false,
+    images: false,
+    documents: true,
+    reasoning: "none",
+    topKPath: null,
+    ...patch,
+  };
+}
+
+function listed(modelId: string, capabilities: ModelCapabilities, invokeId = modelId): ModelOption {
+  return {
+    invokeId,
+    modelId,
+    name: modelId,
+    provider: "",
+    streaming: true,
+    inferenceProfile: invokeId === modelId ? null : invokeId,
+    lifecycle: "ACTIVE",
+    inputModalities: ["TEXT"],
+    outputModalities: ["TEXT"],
+    capabilities,
+  };
+}
+
+const claudeCaps = caps({ family: "claude", topKPath: ["top_k"] });
+const thinkingCaps = caps({ family: "claude", topKPath: ["top_k"], reasoning: "claudeBudget", maxOutputTokens: 64000 });
+
+beforeAll(() => {
+  rememberCapabilities([
+    listed("anthropic.claude-sonnet-4-5-20250929-v1:0", thinkingCaps),
+    listed("anthropic.claude-3-7-sonnet-20250219-v1:0", thinkingCaps, "us.anthropic.claude-3-7-sonnet-20250219-v1:0"),
+    listed("anthropic.claude-sonnet-4-20250514-v1:0", thinkingCaps),
+    listed("anthropic.claude-3-haiku-20240307-v1:0", claudeCaps),
+    listed("amazon.titan-text-express-v1", caps({ family: "titanText", systemPrompt: false, toolUse: false, maxOutputTokens: 8192 })),
+    listed("meta.llama3-1-70b-instruct-v1:0", caps({ family: "llama3", stopSequences: false, streamingToolUse: false, maxOutputTokens: 2048 })),
+    listed("amazon.nova-pro-v1:0", caps({ family: "nova", topKPath: ["inferenceConfig", "topK"] }), "us.amazon.nova-pro-v1:0"),
+    listed("amazon.nova-lite-v1:0", caps({ family: "nova", topKPath: ["inferenceConfig", "topK"] })),
+    listed("cohere.command-r-v1:0", caps({ family: "cohereCommandR", topKPath: ["k"] })),
+    listed("ai21.jamba-1-5-large-v1:0", caps({ family: "ai21Jamba" })),
+  ]);
+});
 
 describe("stripGeoPrefix", () => {
   it("finds the model inside every cross-region profile", () => {
@@ -21,11 +74,25 @@ describe("controlsFor", () => {
     expect(controlsFor("us.amazon.nova-pro-v1:0").topK).toEqual(["inferenceConfig", "topK"]);
     expect(controlsFor("cohere.command-r-v1:0").topK).toEqual(["k"]);
   });
+
+  it("takes the limit and streaming of tool use from the backend's capabilities", () => {
+    const llama = controlsFor("meta.llama3-1-70b-instruct-v1:0");
+    expect(llama).toMatchObject({ maxOutputTokens: 2048, toolsWithoutStreaming: true, family: "Meta Llama 3" });
+    expect(llama.defaults.maxTokens).toBe("512");
+    expect(controlsFor("us.anthropic.claude-3-7-sonnet-20250219-v1:0").toolsWithoutStreaming).toBe(false);
+    expect(controlsFor("anthropic.claude-3-haiku-20240307-v1:0").maxOutputTokens).toBe(4096);
+  });
+
+  it("offers every control, without a limit, for a model nobody described", () => {
+    expect(controlsFor("writer.palmyra-x5-v1:0")).toMatchObject({ systemPrompt: true, maxOutputTokens: null, reasoningBudget: false });
+  });
 });
 
 describe("additional fields", () => {
   it("puts top-k and the reasoning budget where the family expects them, the editor winning", () => {
     const claude = controlsFor("anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(additionalFieldsFor(claude, 40, null, null)).toEqual({ top_k: 40 });
+    expect(additionalFieldsFor(claude, 40, 2048, null)).toEqual({ thinking: { type: "enabled", budget_tokens: 2048 } });
     expect(additionalFieldsFor(claude, 40, 2048, { top_k: 10, extra: true })).toEqual({
       top_k: 10,
       thinking: { type: "enabled", budget_tokens: 2048 },

@@ -1,16 +1,28 @@
 // Which controls a model takes through Converse, and where the ones Converse lacks go in
-// `additionalModelRequestFields` (topK, reasoning budget) for its family.
+// `additionalModelRequestFields` (topK, reasoning budget). The facts come from the backend's
+// capability table (each listed model carries them); this module adapts them for the UI.
+import { createSignal } from "solid-js";
+import type { Family, ModelCapabilities, ModelOption } from "../bindings";
+import { familyLabel } from "./families";
 
 export interface ModelControls {
   family: string;
   systemPrompt: boolean;
   stopSequences: boolean;
-  /** The additional-fields path of top-k, when the family has one. */
+  /** The additional-fields path of top-k, when the model has one. */
   topK: string[] | null;
   /** The model can think before answering, with a token budget. */
   reasoningBudget: boolean;
+  /** The most output tokens the model gives in one answer, when known. */
+  maxOutputTokens: number | null;
+  toolUse: boolean;
+  /** With tools, answers come whole through Converse: the model cannot stream tool use. */
+  toolsWithoutStreaming: boolean;
   defaults: { maxTokens: string; temperature: string; topP: string };
 }
+
+/** Bedrock's floor for a reasoning budget. */
+export const MIN_REASONING_BUDGET = 1024;
 
 /** Every prefix of Bedrock's system-defined cross-region inference profiles. */
 const GEO_PREFIX = /^(us|us-gov|eu|apac|jp|au|global)\./;
@@ -20,32 +32,68 @@ export function stripGeoPrefix(invokeId: string): string {
   return invokeId.replace(GEO_PREFIX, "");
 }
 
-function base(family: string): ModelControls {
+const [known, setKnown] = createSignal<ReadonlyMap<string, ModelCapabilities>>(new Map());
+
+/** Keep the capabilities of the listed models, by invoke ID and model ID. */
+export function rememberCapabilities(models: readonly ModelOption[]): void {
+  const map = new Map(known());
+  for (const model of models) {
+    if (!model.capabilities) continue;
+    map.set(model.invokeId, model.capabilities);
+    map.set(model.modelId, model.capabilities);
+  }
+  setKnown(map);
+}
+
+export function capabilitiesOf(invokeId: string): ModelCapabilities | undefined {
+  const map = known();
+  return map.get(invokeId) ?? map.get(stripGeoPrefix(invokeId));
+}
+
+const DEFAULTS: Partial<Record<Family, ModelControls["defaults"]>> = {
+  llama3: { maxTokens: "512", temperature: "0.5", topP: "0.9" },
+  titanText: { maxTokens: "512", temperature: "0.7", topP: "0.9" },
+  deepSeekR1: { maxTokens: "4096", temperature: "0.6", topP: "0.95" },
+};
+
+const FALLBACK_DEFAULTS = { maxTokens: "1024", temperature: "0.7", topP: "" };
+
+/** A model the backend has not described (not listed): every control offered, no limit. */
+function unknown(invokeId: string): ModelControls {
   return {
-    family,
+    family: stripGeoPrefix(invokeId).split(".")[0] ?? "other",
     systemPrompt: true,
     stopSequences: true,
     topK: null,
     reasoningBudget: false,
-    defaults: { maxTokens: "1024", temperature: "0.7", topP: "" },
+    maxOutputTokens: null,
+    toolUse: true,
+    toolsWithoutStreaming: false,
+    defaults: FALLBACK_DEFAULTS,
   };
 }
 
+export function controlsOf(caps: ModelCapabilities, invokeId = ""): ModelControls {
+  const family = caps.family ? familyLabel(caps.family) : unknown(invokeId).family;
+  const defaults = (caps.family && DEFAULTS[caps.family]) ?? FALLBACK_DEFAULTS;
+  const limit = caps.maxOutputTokens;
+  return {
+    family,
+    systemPrompt: caps.systemPrompt,
+    stopSequences: caps.stopSequences,
+    topK: caps.topKPath,
+    reasoningBudget: caps.reasoning === "claudeBudget",
+    maxOutputTokens: limit,
+    toolUse: caps.toolUse,
+    toolsWithoutStreaming: caps.toolUse && !(caps.streaming && caps.streamingToolUse),
+    defaults: limit !== null && Number(defaults.maxTokens) > limit ? { ...defaults, maxTokens: String(limit) } : defaults,
+  };
+}
+
+/** The controls of a model by invoke ID (reactive: listed models fill them in). */
 export function controlsFor(invokeId: string): ModelControls {
-  const id = stripGeoPrefix(invokeId);
-  if (id.startsWith("anthropic.")) {
-    const thinks = /claude-(3-7|sonnet-4|opus-4|haiku-4)/.test(id);
-    return { ...base("Anthropic Claude"), topK: ["top_k"], reasoningBudget: thinks };
-  }
-  if (id.startsWith("meta.llama")) return { ...base("Meta Llama"), stopSequences: false, defaults: { maxTokens: "512", temperature: "0.5", topP: "0.9" } };
-  if (id.startsWith("amazon.titan-text")) return { ...base("Amazon Titan Text"), systemPrompt: false, defaults: { maxTokens: "512", temperature: "0.7", topP: "0.9" } };
-  if (id.startsWith("amazon.nova")) return { ...base("Amazon Nova"), topK: ["inferenceConfig", "topK"] };
-  if (/^mistral\.(mistral-7b|mixtral)/.test(id)) return { ...base("Mistral (text)"), systemPrompt: false, topK: ["top_k"] };
-  if (id.startsWith("mistral.")) return base("Mistral (chat)");
-  if (id.startsWith("cohere.command")) return { ...base("Cohere Command R"), topK: ["k"] };
-  if (id.startsWith("ai21.")) return base("AI21 Jamba");
-  if (id.startsWith("deepseek.")) return { ...base("DeepSeek R1"), defaults: { maxTokens: "4096", temperature: "0.6", topP: "0.95" } };
-  return base("other");
+  const caps = capabilitiesOf(invokeId);
+  return caps ? controlsOf(caps, invokeId) : unknown(invokeId);
 }
 
 export type AdditionalFields = Record<string, unknown>;
@@ -88,8 +136,10 @@ export function additionalFieldsFor(
   edited: AdditionalFields | null,
 ): AdditionalFields | null {
   const fields: AdditionalFields = {};
-  if (topK !== null && controls.topK) setPath(fields, controls.topK, topK);
-  if (reasoningBudget !== null && controls.reasoningBudget) {
+  const thinking = reasoningBudget !== null && controls.reasoningBudget;
+  // Thinking refuses top-k.
+  if (topK !== null && controls.topK && !thinking) setPath(fields, controls.topK, topK);
+  if (thinking) {
     fields.thinking = { type: "enabled", budget_tokens: reasoningBudget };
   }
   const merged = { ...fields, ...(edited ?? {}) };

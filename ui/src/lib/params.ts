@@ -1,6 +1,6 @@
 // Inference parameters as typed in the form, checked before anything is sent.
 import type { InferenceParams } from "../bindings";
-import { parseAdditionalFields, type AdditionalFields } from "./modelControls";
+import { MIN_REASONING_BUDGET, parseAdditionalFields, type AdditionalFields, type ModelControls } from "./modelControls";
 
 export interface ParamsForm {
   maxTokens: string;
@@ -46,7 +46,66 @@ export interface ExtraParams {
   additional: AdditionalFields | null;
 }
 
-export function parseParams(form: ParamsForm): { params: InferenceParams; extra: ExtraParams; errors: ParamErrors } {
+/** Why a control is off for this model and these settings, by field; absent when it is on. */
+export type DisabledControls = Partial<Record<"temperature" | "topP" | "topK" | "stopSequences", string>>;
+
+/** Extended thinking is on: a reasoning budget is set on a model that thinks. */
+export function thinkingOn(form: ParamsForm, controls: ModelControls): boolean {
+  return controls.reasoningBudget && form.reasoningBudget.trim() !== "";
+}
+
+export function disabledControls(form: ParamsForm, controls: ModelControls): DisabledControls {
+  const disabled: DisabledControls = {};
+  if (!controls.stopSequences) disabled.stopSequences = `${controls.family} takes no stop sequences`;
+  if (thinkingOn(form, controls)) {
+    disabled.temperature = "Extended thinking runs at temperature 1: not sent while a reasoning budget is set.";
+    disabled.topP = "Extended thinking takes no top P: not sent while a reasoning budget is set.";
+    disabled.topK = "Extended thinking takes no top K: not sent while a reasoning budget is set.";
+  }
+  return disabled;
+}
+
+/** What the model refuses in the form, before anything is sent (the backend checks the same). */
+export function modelErrors(form: ParamsForm, controls: ModelControls): ParamErrors {
+  const errors: ParamErrors = {};
+  const maxTokens = Number(form.maxTokens.trim());
+  const limit = controls.maxOutputTokens;
+  if (limit !== null && form.maxTokens.trim() !== "" && maxTokens > limit) {
+    errors.maxTokens = `This model gives at most ${limit} output tokens: set max tokens to ${limit} or less.`;
+  }
+  if (thinkingOn(form, controls)) {
+    const budget = Number(form.reasoningBudget.trim());
+    if (form.maxTokens.trim() === "" || (Number.isFinite(budget) && maxTokens <= budget)) {
+      errors.maxTokens = `Max tokens must be above the reasoning budget (${form.reasoningBudget.trim()}): thinking counts towards it.`;
+    }
+  }
+  return errors;
+}
+
+/** The form after a new reasoning budget: max tokens raised above it when needed (within the limit). */
+export function withReasoningBudget(form: ParamsForm, budget: string, controls: ModelControls): ParamsForm {
+  const next = { ...form, reasoningBudget: budget };
+  const value = Number(budget.trim());
+  if (budget.trim() === "" || !Number.isInteger(value) || value < MIN_REASONING_BUDGET) return next;
+  const max = Number(form.maxTokens.trim());
+  if (form.maxTokens.trim() !== "" && max > value) return next;
+  const wanted = value + 1024;
+  const limit = controls.maxOutputTokens;
+  return { ...next, maxTokens: String(limit === null ? wanted : Math.min(wanted, limit)) };
+}
+
+/** The form with max tokens lowered to the model's limit; `null` when it already fits. */
+export function clampedToModel(form: ParamsForm, controls: ModelControls): ParamsForm | null {
+  const limit = controls.maxOutputTokens;
+  const max = Number(form.maxTokens.trim());
+  if (limit === null || form.maxTokens.trim() === "" || !Number.isFinite(max) || max <= limit) return null;
+  return { ...form, maxTokens: String(limit) };
+}
+
+export function parseParams(
+  form: ParamsForm,
+  controls?: ModelControls,
+): { params: InferenceParams; extra: ExtraParams; errors: ParamErrors } {
   const errors: ParamErrors = {};
   const maxTokens = parseNumber(
     form.maxTokens,
@@ -74,17 +133,29 @@ export function parseParams(form: ParamsForm): { params: InferenceParams; extra:
   if (topP.error) errors.topP = topP.error;
   const stopSequences = form.stopSequences.filter((s) => s !== "");
   if (stopSequences.length > MAX_STOP_SEQUENCES) {
-    errors.stopSequences = `Most models take at most ${MAX_STOP_SEQUENCES} stop sequences.`;
+    errors.stopSequences = `Bedrock takes at most ${MAX_STOP_SEQUENCES} stop sequences.`;
   }
+  if (controls === undefined) {
+    return {
+      params: { maxTokens: maxTokens.value, temperature: temperature.value, topP: topP.value, stopSequences },
+      extra: { topK: topK.value, reasoningBudget: budget.value, additional: additional.fields },
+      errors,
+    };
+  }
+  const off = disabledControls(form, controls);
   return {
     params: {
       maxTokens: maxTokens.value,
-      temperature: temperature.value,
-      topP: topP.value,
-      stopSequences,
+      temperature: off.temperature ? null : temperature.value,
+      topP: off.topP ? null : topP.value,
+      stopSequences: off.stopSequences ? [] : stopSequences,
     },
-    extra: { topK: topK.value, reasoningBudget: budget.value, additional: additional.fields },
-    errors,
+    extra: {
+      topK: off.topK ? null : topK.value,
+      reasoningBudget: controls.reasoningBudget ? budget.value : null,
+      additional: additional.fields,
+    },
+    errors: { ...modelErrors(form, controls), ...errors },
   };
 }
 

@@ -2,6 +2,7 @@
 // model and parameters, all streaming at the same time.
 import { createSignal } from "solid-js";
 import type { InferenceParams, ModelOption } from "../bindings";
+import { controlsFor } from "../lib/modelControls";
 import { defaultParamsForm, parseParams, type ParamsForm } from "../lib/params";
 import { createConversation, type Conversation } from "./conversation";
 import type { Session } from "./session";
@@ -74,7 +75,8 @@ export function createComparison(session: Session) {
     if (message === "" || streaming()) return;
     const checked: [Pane, InferenceParams][] = [];
     for (const pane of panes()) {
-      const { params, errors } = parseParams(pane.params());
+      // The pane's model's rules, as in the chat: limits checked, what it lacks left out.
+      const { params, errors } = parseParams(pane.params(), controlsFor(pane.modelId()));
       if (Object.keys(errors).length > 0) {
         session.setNotice(`Fix the parameters of ${pane.modelId()}: ${Object.values(errors).join(" ")}`);
         return;

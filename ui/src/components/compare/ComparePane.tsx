@@ -1,6 +1,8 @@
-import { For, Show } from "solid-js";
+import { createEffect, For, on, Show } from "solid-js";
 import { estimateCost, formatCost } from "../../lib/cost";
 import { formatDuration } from "../../lib/format";
+import { controlsFor } from "../../lib/modelControls";
+import { clampedToModel, modelErrors } from "../../lib/params";
 import type { Pane } from "../../state/compare";
 import type { Session } from "../../state/session";
 import { ErrorCard } from "../ErrorCard";
@@ -9,6 +11,15 @@ import { Markdown } from "../Markdown";
 export function ComparePane(props: { pane: Pane; session: Session; canRemove: boolean; onRemove: () => void }) {
   const pane = props.pane;
   const lastReply = () => pane.conversation.exchanges().at(-1)?.reply();
+  const controls = () => controlsFor(pane.modelId());
+  const maxTokensError = () => modelErrors(pane.params(), controls()).maxTokens;
+  // Another model with a lower output limit lowers max tokens to it.
+  createEffect(
+    on(controls, (current) => {
+      const clamped = clampedToModel(pane.params(), current);
+      if (clamped !== null) pane.setParams(clamped);
+    }),
+  );
   return (
     <section class="pane" data-testid="compare-pane" data-model={pane.modelId()}>
       <header class="pane-head">
@@ -36,6 +47,10 @@ export function ComparePane(props: { pane: Pane; session: Session; canRemove: bo
           max tokens
           <input
             type="number"
+            data-testid="pane-max-tokens"
+            max={controls().maxOutputTokens ?? undefined}
+            title={controls().maxOutputTokens ? `Up to ${controls().maxOutputTokens} for this model` : undefined}
+            classList={{ invalid: maxTokensError() !== undefined }}
             value={pane.params().maxTokens}
             onInput={(e) => { pane.setParams({ ...pane.params(), maxTokens: e.currentTarget.value }); }}
           />
@@ -50,6 +65,7 @@ export function ComparePane(props: { pane: Pane; session: Session; canRemove: bo
           />
         </label>
       </div>
+      <Show when={maxTokensError()}>{(message) => <p class="field-error">{message()}</p>}</Show>
       <Show when={lastReply()}>
         {(reply) => (
           <div class="pane-metrics" data-testid="pane-metrics" data-status={reply().status}>
