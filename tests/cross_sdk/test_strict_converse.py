@@ -301,3 +301,29 @@ def test_documents_are_at_most_4_5_mb(runtime):
         modelId=NOVA,
         messages=[message],
     )
+
+
+def test_tool_names_follow_the_service_model(runtime):
+    long = "a" * 65
+    for name, constraint in [
+        ("kb.search", "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+"),
+        (long, "Member must have length less than or equal to 64"),
+    ]:
+        tools = {"tools": [{"toolSpec": {"name": name, "inputSchema": {"json": {"type": "object"}}}}]}
+        assert_refused(
+            runtime,
+            f"1 validation error detected: Value '{name}' at 'toolConfig.tools.1.member.toolSpec.name' failed to satisfy constraint: {constraint}",
+            modelId=HAIKU,
+            messages=[user("Search")],
+            toolConfig=tools,
+        )
+
+
+def test_system_text_is_never_empty(unvalidated):
+    assert_refused(
+        unvalidated,
+        "1 validation error detected: Value '' at 'system.1.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        modelId=HAIKU,
+        messages=[user("Hi")],
+        system=[{"text": ""}],
+    )

@@ -6,9 +6,9 @@ use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_bedrockruntime::primitives::Blob;
 use aws_sdk_bedrockruntime::types::{
     AnyToolChoice, ContentBlock, ConversationRole, DocumentBlock, DocumentFormat, DocumentSource,
-    ImageBlock, ImageFormat, ImageSource, InferenceConfiguration, Message, Tool, ToolChoice,
-    ToolConfiguration, ToolInputSchema, ToolResultBlock, ToolResultContentBlock, ToolSpecification,
-    ToolUseBlock,
+    ImageBlock, ImageFormat, ImageSource, InferenceConfiguration, Message, SystemContentBlock,
+    Tool, ToolChoice, ToolConfiguration, ToolInputSchema, ToolResultBlock, ToolResultContentBlock,
+    ToolSpecification, ToolUseBlock,
 };
 use aws_smithy_types::Document;
 
@@ -23,6 +23,7 @@ const DEEPSEEK: &str = "us.deepseek.r1-v1:0";
 struct Call {
     model: &'static str,
     messages: Vec<Message>,
+    system: Option<Vec<SystemContentBlock>>,
     tools: Option<ToolConfiguration>,
     inference: Option<InferenceConfiguration>,
 }
@@ -32,6 +33,7 @@ impl Call {
         Self {
             model,
             messages,
+            system: None,
             tools: None,
             inference: None,
         }
@@ -71,6 +73,7 @@ async fn converse(client: &Client, call: &Call) -> Result<(), Rejection> {
         .converse()
         .model_id(call.model)
         .set_messages(Some(call.messages.clone()))
+        .set_system(call.system.clone())
         .set_tool_config(call.tools.clone())
         .set_inference_config(call.inference.clone())
         .send()
@@ -84,6 +87,7 @@ async fn converse_stream(client: &Client, call: &Call) -> Result<(), Rejection> 
         .converse_stream()
         .model_id(call.model)
         .set_messages(Some(call.messages.clone()))
+        .set_system(call.system.clone())
         .set_tool_config(call.tools.clone())
         .set_inference_config(call.inference.clone())
         .send()
@@ -171,10 +175,14 @@ fn sunny(id: &str) -> ContentBlock {
 }
 
 fn weather_tools() -> ToolConfiguration {
+    named_tool("get_weather")
+}
+
+fn named_tool(name: &str) -> ToolConfiguration {
     ToolConfiguration::builder()
         .tools(Tool::ToolSpec(
             ToolSpecification::builder()
-                .name("get_weather")
+                .name(name)
                 .input_schema(ToolInputSchema::Json(Document::Object(
                     [("type".to_owned(), Document::String("object".into()))].into(),
                 )))
@@ -587,6 +595,32 @@ async fn model_identifiers_are_checked_word_for_word() {
         &client,
         Call::new("anthropic.claude-3-7-sonnet-20250219-v1:0", vec![user("Hi")]),
         "Invocation of model ID anthropic.claude-3-7-sonnet-20250219-v1:0 with on-demand throughput isn\u{2019}t supported. Retry your request with the ID or ARN of an inference profile that contains this model.",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn tool_names_and_system_text_follow_the_service_model() {
+    let (_emulator, client) = client().await;
+    both_refuse(
+        &client,
+        Call::new(HAIKU, vec![user("Search")]).tools(named_tool("kb.search")),
+        "1 validation error detected: Value 'kb.search' at 'toolConfig.tools.1.member.toolSpec.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+",
+    )
+    .await;
+    let long = "a".repeat(65);
+    both_refuse(
+        &client,
+        Call::new(HAIKU, vec![user("Search")]).tools(named_tool(&long)),
+        &format!("1 validation error detected: Value '{long}' at 'toolConfig.tools.1.member.toolSpec.name' failed to satisfy constraint: Member must have length less than or equal to 64"),
+    )
+    .await;
+    let mut call = Call::new(HAIKU, vec![user("Hi")]);
+    call.system = Some(vec![SystemContentBlock::Text(String::new())]);
+    both_refuse(
+        &client,
+        call,
+        "1 validation error detected: Value '' at 'system.1.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1",
     )
     .await;
 }

@@ -16,7 +16,9 @@ struct Violation {
 
 pub fn check(request: &Map<String, Value>) -> ApiResult<()> {
     let mut violations = roles(request.get("messages"));
+    violations.extend(system(request.get("system")));
     violations.extend(inference_config(request.get("inferenceConfig")));
+    violations.extend(tools(request.get("toolConfig")));
     if violations.is_empty() {
         return Ok(());
     }
@@ -54,6 +56,77 @@ fn roles(messages: Option<&Value>) -> Vec<Violation> {
             })
         })
         .collect()
+}
+
+/// `SystemContentBlock.text` is a `NonEmptyString`.
+fn system(system: Option<&Value>) -> Vec<Violation> {
+    let Some(blocks) = system.and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| block.get("text").and_then(Value::as_str) == Some(""))
+        .map(|(index, _)| Violation {
+            value: String::new(),
+            path: format!("system.{}.member.text", index + 1),
+            constraint: "have length greater than or equal to 1".into(),
+        })
+        .collect()
+}
+
+/// `ToolName`: 1 to 64 characters of `[a-zA-Z0-9_-]+`; a description is a `NonEmptyString`.
+fn tools(config: Option<&Value>) -> Vec<Violation> {
+    let Some(tools) = config
+        .and_then(|c| c.get("tools"))
+        .and_then(Value::as_array)
+    else {
+        return Vec::new();
+    };
+    let mut violations = Vec::new();
+    for (index, tool) in tools.iter().enumerate() {
+        let Some(spec) = tool.get("toolSpec") else {
+            continue;
+        };
+        let path =
+            |member: &str| format!("toolConfig.tools.{}.member.toolSpec.{member}", index + 1);
+        if let Some(name) = spec.get("name").and_then(Value::as_str) {
+            let length = name.chars().count();
+            if length == 0 {
+                violations.push(Violation {
+                    value: String::new(),
+                    path: path("name"),
+                    constraint: "have length greater than or equal to 1".into(),
+                });
+            }
+            if length > 64 {
+                violations.push(Violation {
+                    value: name.to_owned(),
+                    path: path("name"),
+                    constraint: "have length less than or equal to 64".into(),
+                });
+            }
+            let pattern_ok = length > 0
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if !pattern_ok {
+                violations.push(Violation {
+                    value: name.to_owned(),
+                    path: path("name"),
+                    constraint: "satisfy regular expression pattern: [a-zA-Z0-9_-]+".into(),
+                });
+            }
+        }
+        if spec.get("description").and_then(Value::as_str) == Some("") {
+            violations.push(Violation {
+                value: String::new(),
+                path: path("description"),
+                constraint: "have length greater than or equal to 1".into(),
+            });
+        }
+    }
+    violations
 }
 
 fn inference_config(config: Option<&Value>) -> Vec<Violation> {
@@ -158,6 +231,29 @@ mod tests {
         assert_eq!(
             message(json!({"inferenceConfig": {"maxTokens": 0, "topP": -0.5}})),
             "2 validation errors detected: Value '0' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1; Value '-0.5' at 'inferenceConfig.topP' failed to satisfy constraint: Member must have value greater than or equal to 0"
+        );
+    }
+
+    #[test]
+    fn tool_names_follow_the_tool_name_shape() {
+        let long = "a".repeat(65);
+        assert_eq!(
+            message(json!({"toolConfig": {"tools": [
+                {"toolSpec": {"name": "ok", "inputSchema": {"json": {}}}},
+                {"toolSpec": {"name": "kb.search", "inputSchema": {"json": {}}}},
+                {"toolSpec": {"name": long, "inputSchema": {"json": {}}}},
+            ]}})),
+            format!(
+                "2 validation errors detected: Value 'kb.search' at 'toolConfig.tools.2.member.toolSpec.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+; Value '{long}' at 'toolConfig.tools.3.member.toolSpec.name' failed to satisfy constraint: Member must have length less than or equal to 64"
+            )
+        );
+    }
+
+    #[test]
+    fn system_text_is_never_empty() {
+        assert_eq!(
+            message(json!({"system": [{"text": "Be brief."}, {"text": ""}]})),
+            "1 validation error detected: Value '' at 'system.2.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1"
         );
     }
 
