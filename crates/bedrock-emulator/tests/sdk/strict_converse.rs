@@ -306,7 +306,10 @@ async fn results_may_not_outnumber_the_calls() {
 #[tokio::test]
 async fn tool_blocks_need_a_tool_config() {
     let (_emulator, client) = client().await;
-    let call = Call::new(HAIKU, tool_turns(&["tooluse_a"], vec![sunny("tooluse_a")]));
+    let call = Call::new(
+        HAIKU,
+        tool_turns(&["tooluse_a"], vec![ContentBlock::Text("Thanks".into())]),
+    );
     both_refuse(
         &client,
         call,
