@@ -17,12 +17,12 @@ impl Report {
         match outcome {
             Ok(detail) => {
                 self.passed += 1;
-                println!("  ok    {step:<22} {detail}");
+                println!("  ok    {step:<24} {detail}");
             }
             Err(error) => {
                 self.failed += 1;
                 println!(
-                    "  FAIL  {step:<22} {:?}: {} {}",
+                    "  FAIL  {step:<24} {:?}: {} {}",
                     error.code, error.message, error.hint
                 );
             }
@@ -31,7 +31,7 @@ impl Report {
 
     pub fn skip(&mut self, step: &str, why: &str) {
         self.skipped += 1;
-        println!("  skip  {step:<22} {why}");
+        println!("  skip  {step:<24} {why}");
     }
 
     /// Keys and session tokens never reach the wire capture, as in the app.
@@ -44,13 +44,13 @@ impl Report {
         if leaked {
             self.failed += 1;
             println!(
-                "  FAIL  {:<22} a secret appears in the wire capture",
+                "  FAIL  {:<24} a secret appears in the wire capture",
                 "no secrets captured"
             );
         } else {
             self.passed += 1;
             println!(
-                "  ok    {:<22} {exchanges} exchanges captured, none holds a secret",
+                "  ok    {:<24} {exchanges} exchanges captured, none holds a secret",
                 "no secrets captured"
             );
         }

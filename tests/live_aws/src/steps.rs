@@ -3,7 +3,7 @@
 use std::sync::Mutex;
 
 use aws_config::SdkConfig;
-use bedrock_client::chat::{ChatEvent, ChatRequest, stream_chat};
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, converse_chat, stream_chat};
 use bedrock_client::knowledge::{RetrieveRequest, list_knowledge_bases, retrieve};
 use bedrock_client::wire::{WireLog, with_agent_capture, with_capture};
 use bedrock_client::{ClientError, ErrorCode, catalogue, inspect};
@@ -45,7 +45,8 @@ pub async fn run_all(config: &SdkConfig, log: &WireLog, region: &str, report: &m
     );
     match &model {
         Some(model) => {
-            report.record("stream (ConverseStream)", stream(&runtime, model).await);
+            report.record("chat (Converse)", chat(&runtime, model, false).await);
+            report.record("stream (ConverseStream)", chat(&runtime, model, true).await);
             report.record("native invoke", native(&runtime, model).await);
         }
         None => report.skip(
@@ -73,29 +74,33 @@ fn chat_request(model: &str) -> Result<ChatRequest, ClientError> {
     .map_err(|e| ClientError::new(ErrorCode::InvalidRequest, e.to_string()))
 }
 
-async fn stream(
+async fn chat(
     runtime: &aws_sdk_bedrockruntime::Client,
     model: &str,
+    streamed: bool,
 ) -> Result<String, ClientError> {
+    let request = chat_request(model)?;
     let mut events: Vec<ChatEvent> = Vec::new();
-    let outcome = stream_chat(
-        runtime,
-        &chat_request(model)?,
-        &mut events,
-        &CancellationToken::new(),
-    )
-    .await;
+    let cancel = CancellationToken::new();
+    let outcome: ChatOutcome = if streamed {
+        stream_chat(runtime, &request, &mut events, &cancel).await
+    } else {
+        converse_chat(runtime, &request, &mut events, &cancel).await
+    };
     if let Some(error) = outcome.error {
         return Err(error);
+    }
+    if outcome.text.trim().is_empty() {
+        return Err(ClientError::new(ErrorCode::Unknown, "the answer was empty"));
     }
     let usage = outcome
         .usage
         .map(|u| format!("{} in / {} out tokens", u.input_tokens, u.output_tokens))
         .unwrap_or_else(|| "no usage reported".to_owned());
     Ok(format!(
-        "{:?}, {usage}, first token {} ms",
+        "{:?}, {usage}, {} ms",
         outcome.text.trim(),
-        outcome.metrics.time_to_first_token_ms.unwrap_or_default()
+        outcome.metrics.total_latency_ms
     ))
 }
 
