@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../bindings";
 import { diffLines } from "./diff";
-import { exchangeOf, reasoningBudgetOf, replyOf, splitTitle } from "./history";
+import { exchangeOf, extraFormOf, replyOf, splitTitle } from "./history";
 
 const run: Run = {
   id: "r1",
@@ -63,9 +63,12 @@ describe("exchangeOf", () => {
     expect(exchangeOf({ ...run, requestJson: "not json" })).toMatchObject({ user: "hi", attachments: [], toolAnswers: [] });
   });
 
-  it("reads the reasoning budget the request asked for", () => {
-    expect(reasoningBudgetOf(request as never)).toBe("1024");
-    expect(reasoningBudgetOf({ ...request, additionalFieldsJson: null } as never)).toBe("");
+  it("puts the reasoning budget in its field when the model has one, else in the editor", () => {
+    const stored = { ...request, additionalFieldsJson: '{"thinking":{"type":"enabled","budget_tokens":1024},"top_k":5}' } as never;
+    expect(extraFormOf(stored, true)).toEqual({ reasoningBudget: "1024", additionalJson: '{"top_k":5}' });
+    expect(extraFormOf(request as never, true)).toEqual({ reasoningBudget: "1024", additionalJson: "" });
+    expect(extraFormOf(stored, false).additionalJson).toContain('"budget_tokens":1024');
+    expect(extraFormOf({ ...request, additionalFieldsJson: null } as never, true)).toEqual({ reasoningBudget: "", additionalJson: "" });
   });
 });
 

@@ -63,15 +63,25 @@ export function exchangeOf(run: Run): StoredExchange {
   };
 }
 
-/** The reasoning budget a stored request asked for, as the parameters form shows it. */
-export function reasoningBudgetOf(request: ChatRequest): string {
+/**
+ * The reasoning budget and additional fields of a stored request, as the parameters form shows
+ * them: the budget in its own field when the model has one, the other fields in the editor.
+ */
+export function extraFormOf(request: ChatRequest, budgetField: boolean): { reasoningBudget: string; additionalJson: string } {
+  let fields: Record<string, unknown> | null = null;
   try {
-    const fields = JSON.parse(request.additionalFieldsJson ?? "null") as Record<string, unknown> | null;
-    const thinking = fields?.thinking as { budget_tokens?: unknown } | undefined;
-    return typeof thinking?.budget_tokens === "number" ? String(thinking.budget_tokens) : "";
+    const parsed = JSON.parse(request.additionalFieldsJson ?? "null") as unknown;
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) fields = parsed as Record<string, unknown>;
   } catch {
-    return "";
+    fields = null;
   }
+  if (fields === null) return { reasoningBudget: "", additionalJson: "" };
+  const { thinking, ...rest } = fields;
+  const budget = (thinking as { budget_tokens?: unknown } | undefined)?.budget_tokens;
+  if (!budgetField || typeof budget !== "number") {
+    return { reasoningBudget: "", additionalJson: JSON.stringify(fields) };
+  }
+  return { reasoningBudget: String(budget), additionalJson: Object.keys(rest).length > 0 ? JSON.stringify(rest) : "" };
 }
 
 /** A timestamp as the list shows it: time today, else the date. */

@@ -14,8 +14,8 @@ import type {
   ToolAnswer,
 } from "../bindings";
 import { pendingToolCalls } from "../lib/conversation";
-import { exchangeOf, reasoningBudgetOf, requestOf } from "../lib/history";
-import { additionalFieldsJson } from "../lib/modelControls";
+import { exchangeOf, extraFormOf, requestOf } from "../lib/history";
+import { additionalFieldsJson, controlsFor } from "../lib/modelControls";
 import { defaultParamsForm, formOfParams, parseParams, type ParamErrors, type ParamsForm } from "../lib/params";
 import { fillTemplate, templateVariables } from "../lib/template";
 import { createConversation, type Exchange } from "./conversation";
@@ -159,7 +159,7 @@ export function createSession() {
     }
     setModelId(request.modelId);
     setSystemPrompt(request.systemPrompt ?? "");
-    setParamsForm({ ...formOfParams(request.params), reasoningBudget: reasoningBudgetOf(request) });
+    setParamsForm({ ...formOfParams(request.params), ...extraFormOf(request, controlsFor(request.modelId).reasoningBudget) });
     setToolsJson(request.toolsJson ?? "");
   }
 
