@@ -1,8 +1,10 @@
-"""The model's rules on parameters, seen by the user before sending and kept on the wire."""
+"""The model's rules on parameters, seen by the user before sending and kept on the wire; Stop at any moment."""
+
+import time
 
 from conftest import SCREENSHOTS
 from selenium.webdriver.common.by import By
-from ui import by_test_id, pick_model, send_with_keyboard, set_field, wait_ready, wait_reply_status, wait_until
+from ui import all_by_test_id, by_test_id, pick_model, send_with_keyboard, set_field, wait_ready, wait_reply_status, wait_until
 
 THINKING_MODEL = "us.anthropic.claude-3-7-sonnet-20250219-v1:0"
 NO_STREAMED_TOOLS = "meta.llama3-1-70b-instruct-v1:0"
@@ -23,7 +25,7 @@ def test_a_reasoning_budget_turns_off_temperature_and_top_p_with_a_reason(app):
     wait_ready(driver)
     pick_model(driver, THINKING_MODEL)
     set_field(driver, "param-maxTokens", "2048")
-    set_field(driver, "param-topP", "0.9")
+    set_field(driver, "param-topP", "1")
     set_field(driver, "param-reasoningBudget", "4096")
     wait_until(lambda: not by_test_id(driver, "param-temperature").is_enabled(), what="temperature disabled")
     assert not by_test_id(driver, "param-topP").is_enabled()
@@ -67,3 +69,21 @@ def test_a_model_that_cannot_stream_tools_answers_through_converse(app):
     assert emulator.requests("ConverseStream") == []
     body = open_wire_exchange(driver, "Converse")
     assert "get_weather" in body, body
+
+
+def test_stop_before_the_first_byte_ends_the_run_and_the_next_send_works(app):
+    driver, emulator = app
+    wait_ready(driver)
+    emulator.add_fault(operation="ConverseStream", firstByteMs=15000, times=1)
+    send_with_keyboard(driver, "Hello, slowly.")
+    wait_until(lambda: by_test_id(driver, "stop").is_displayed(), what="Stop button")
+    time.sleep(0.5)  # the request is out; no byte of the answer has come back
+    stopped_at = time.monotonic()
+    by_test_id(driver, "stop").click()
+    wait_reply_status(driver, "stopped", timeout=3)
+    wait_until(lambda: by_test_id(driver, "send").is_enabled(), timeout=3, what="Send button back")
+    assert time.monotonic() - stopped_at < 3
+    driver.save_screenshot(str(SCREENSHOTS / "params-stopped-before-first-byte.png"))
+    send_with_keyboard(driver, "Now answer.")
+    wait_until(lambda: len(all_by_test_id(driver, "reply")) == 2, what="second reply")
+    assert wait_reply_status(driver, "done", "failed") == "done"

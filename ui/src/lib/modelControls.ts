@@ -1,7 +1,7 @@
 // Which controls a model takes through Converse, and where the ones Converse lacks go in
 // `additionalModelRequestFields` (topK, reasoning budget). The facts come from the backend's
 // capability table (each listed model carries them); this module adapts them for the UI.
-import { createSignal } from "solid-js";
+import { createSignal, untrack } from "solid-js";
 import type { Family, ModelCapabilities, ModelOption } from "../bindings";
 import { familyLabel } from "./families";
 
@@ -36,7 +36,8 @@ const [known, setKnown] = createSignal<ReadonlyMap<string, ModelCapabilities>>(n
 
 /** Keep the capabilities of the listed models, by invoke ID and model ID. */
 export function rememberCapabilities(models: readonly ModelOption[]): void {
-  const map = new Map(known());
+  // Untracked: an effect that remembers must not re-run on its own write.
+  const map = new Map(untrack(known));
   for (const model of models) {
     if (!model.capabilities) continue;
     map.set(model.invokeId, model.capabilities);

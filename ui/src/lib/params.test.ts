@@ -69,6 +69,7 @@ describe("model rules", () => {
 
   it("with a reasoning budget, temperature, top P and top K are off, each with its reason, and not sent", () => {
     const budgeted = { ...form, reasoningBudget: "2048" };
+    expect(parseParams({ ...budgeted, topP: "90" }, thinking).errors).toEqual({});
     const off = disabledControls(budgeted, thinking);
     expect(off.temperature).toMatch(/temperature 1/);
     expect(off.topP).toMatch(/no top P/);

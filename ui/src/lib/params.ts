@@ -58,9 +58,9 @@ export function disabledControls(form: ParamsForm, controls: ModelControls): Dis
   const disabled: DisabledControls = {};
   if (!controls.stopSequences) disabled.stopSequences = `${controls.family} takes no stop sequences`;
   if (thinkingOn(form, controls)) {
-    disabled.temperature = "Extended thinking runs at temperature 1: not sent while a reasoning budget is set.";
-    disabled.topP = "Extended thinking takes no top P: not sent while a reasoning budget is set.";
-    disabled.topK = "Extended thinking takes no top K: not sent while a reasoning budget is set.";
+    disabled.temperature = "Thinking runs at temperature 1: not sent.";
+    disabled.topP = "Thinking takes no top P: not sent.";
+    disabled.topK = "Thinking takes no top K: not sent.";
   }
   return disabled;
 }
@@ -71,7 +71,7 @@ export function modelErrors(form: ParamsForm, controls: ModelControls): ParamErr
   const maxTokens = Number(form.maxTokens.trim());
   const limit = controls.maxOutputTokens;
   if (limit !== null && form.maxTokens.trim() !== "" && maxTokens > limit) {
-    errors.maxTokens = `This model gives at most ${limit} output tokens: set max tokens to ${limit} or less.`;
+    errors.maxTokens = `This model gives at most ${limit} output tokens.`;
   }
   if (thinkingOn(form, controls)) {
     const budget = Number(form.reasoningBudget.trim());
@@ -143,6 +143,8 @@ export function parseParams(
     };
   }
   const off = disabledControls(form, controls);
+  // A control that is off is not sent, so what it holds cannot be wrong.
+  for (const key of Object.keys(off) as (keyof DisabledControls)[]) delete errors[key];
   return {
     params: {
       maxTokens: maxTokens.value,
