@@ -1,8 +1,11 @@
 //! The merged view of all profiles: the emulator, the app's own, and those of `~/.aws`.
 
+use aws_types::os_shim_internal::Env;
+
 use crate::aws_files::{AwsProfile, Discovered};
 use crate::model::{
-    AWS_ID_PREFIX, DEFAULT_REGION, EMULATOR_ID, EMULATOR_NAME, ProfileSummary, SourceKind,
+    AWS_ID_PREFIX, DEFAULT_REGION, EMULATOR_ID, EMULATOR_NAME, ProfileSummary, RegionSource,
+    SourceKind,
 };
 use crate::settings::{AppProfile, AwsOverride, Settings};
 
@@ -45,7 +48,7 @@ pub fn active_id(settings: &Settings, discovered: &Discovered) -> String {
         .to_owned()
 }
 
-pub fn summaries(settings: &Settings, discovered: &Discovered) -> Vec<ProfileSummary> {
+pub fn summaries(settings: &Settings, discovered: &Discovered, env: &Env) -> Vec<ProfileSummary> {
     let active = active_id(settings, discovered);
     let mut apps: Vec<_> = settings.app_profiles.iter().map(app_summary).collect();
     apps.sort_by_key(|summary| summary.name.to_lowercase());
@@ -55,14 +58,18 @@ pub fn summaries(settings: &Settings, discovered: &Discovered) -> Vec<ProfileSum
             .aws_overrides
             .get(&profile.name)
             .unwrap_or(&no_override);
-        aws_summary(profile, overrides)
+        aws_summary(profile, overrides, env)
     });
     let mut all: Vec<_> = std::iter::once(emulator_summary())
         .chain(apps)
         .chain(awss)
         .collect();
+    let gone = settings
+        .active_id
+        .as_deref()
+        .is_some_and(|id| locate(id, settings, discovered).is_none());
     for summary in &mut all {
-        summary.active = summary.id == active;
+        summary.active = !gone && summary.id == active;
     }
     all
 }
@@ -71,6 +78,7 @@ pub fn summary_of(
     located: &Located<'_>,
     settings: &Settings,
     discovered: &Discovered,
+    env: &Env,
 ) -> ProfileSummary {
     let mut summary = match located {
         Located::Emulator => emulator_summary(),
@@ -81,6 +89,7 @@ pub fn summary_of(
                 .aws_overrides
                 .get(&profile.name)
                 .unwrap_or(&AwsOverride::default()),
+            env,
         ),
     };
     summary.active = summary.id == active_id(settings, discovered);
@@ -95,7 +104,9 @@ fn emulator_summary() -> ProfileSummary {
         aws_kind: None,
         detail: Some("synthetic answers from the bundled emulator".to_owned()),
         region: DEFAULT_REGION.to_owned(),
+        region_source: RegionSource::BuiltIn,
         endpoint_url: None,
+        runtime_endpoint_url: None,
         region_overridden: false,
         endpoint_overridden: false,
         has_access_keys: false,
@@ -114,7 +125,9 @@ fn app_summary(profile: &AppProfile) -> ProfileSummary {
         aws_kind: None,
         detail: None,
         region: profile.region.clone(),
+        region_source: RegionSource::App,
         endpoint_url: profile.endpoint_url.clone(),
+        runtime_endpoint_url: profile.runtime_endpoint_url.clone(),
         region_overridden: false,
         endpoint_overridden: false,
         has_access_keys: profile.has_access_keys,
@@ -125,25 +138,45 @@ fn app_summary(profile: &AppProfile) -> ProfileSummary {
     }
 }
 
-fn aws_summary(profile: &AwsProfile, overrides: &AwsOverride) -> ProfileSummary {
+/// A `~/.aws` profile's region as the SDKs find it: the app's override, `AWS_REGION`,
+/// `AWS_DEFAULT_REGION`, then the profile's `region`. (The SDKs would ask EC2 instance metadata
+/// last; a desktop app is not on EC2, so a missing region is said to be missing instead.)
+fn aws_region(profile: &AwsProfile, overrides: &AwsOverride, env: &Env) -> (String, RegionSource) {
+    let var = |name: &str| env.get(name).ok().filter(|value| !value.trim().is_empty());
+    overrides
+        .region
+        .clone()
+        .map(|region| (region, RegionSource::App))
+        .or_else(|| var("AWS_REGION").map(|region| (region, RegionSource::EnvAwsRegion)))
+        .or_else(|| {
+            var("AWS_DEFAULT_REGION").map(|region| (region, RegionSource::EnvAwsDefaultRegion))
+        })
+        .or_else(|| {
+            profile
+                .region()
+                .map(|region| (region.to_owned(), RegionSource::AwsConfig))
+        })
+        .map(|(region, source)| (region.trim().to_owned(), source))
+        .unwrap_or((String::new(), RegionSource::Missing))
+}
+
+fn aws_summary(profile: &AwsProfile, overrides: &AwsOverride, env: &Env) -> ProfileSummary {
     let (kind, detail) = profile.kind();
+    let (region, region_source) = aws_region(profile, overrides, env);
     ProfileSummary {
         id: aws_id(&profile.name),
         name: profile.name.clone(),
         source: SourceKind::AwsFile,
         aws_kind: Some(kind),
         detail,
-        region: overrides
-            .region
-            .as_deref()
-            .or(profile.region())
-            .unwrap_or(DEFAULT_REGION)
-            .to_owned(),
+        region,
+        region_source,
         endpoint_url: overrides
             .endpoint_url
             .as_deref()
             .or(profile.endpoint_url())
             .map(str::to_owned),
+        runtime_endpoint_url: overrides.runtime_endpoint_url.clone(),
         region_overridden: overrides.region.is_some(),
         endpoint_overridden: overrides.endpoint_url.is_some(),
         has_access_keys: false,

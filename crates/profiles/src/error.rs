@@ -28,6 +28,12 @@ pub enum ProfileErrorCode {
     /// `aws-config` could not produce credentials for the profile.
     CredentialsFailed,
     EmulatorNotRunning,
+    /// An endpoint is plain http:// to another computer: keys would travel in clear text.
+    InsecureEndpoint,
+    /// Neither the profile, the environment nor ~/.aws/config names a region.
+    RegionMissing,
+    /// The active profile is no longer there (removed from ~/.aws/config, or deleted).
+    ActiveProfileGone,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -51,8 +51,10 @@ pub use aws_files::AwsFiles;
 pub use error::{ProfileError, ProfileErrorCode};
 pub use model::{
     AWS_ID_PREFIX, AwsProfileKind, Change, DEFAULT_REGION, Deleted, EMULATOR_ID, EMULATOR_NAME,
-    NewProfile, ProfileList, ProfileSummary, ProfileUpdate, SourceKind, SourceProblem,
+    NewProfile, ProfileList, ProfileSummary, ProfileUpdate, RegionSource, SourceKind,
+    SourceProblem,
 };
+pub use resolve::endpoints::{Service, ServiceEndpoint};
 pub use resolve::{CredentialsStatus, EMULATOR_ACCESS_KEY_ID, PreparedProfile, ResolvedProfile};
 pub use secrets::{
     AccessKeys, InMemorySecrets, KEYRING_SERVICE, KeyringSecrets, ProfileSecret, SecretStore,

@@ -9,8 +9,28 @@ pub const EMULATOR_ID: &str = "emulator";
 pub const EMULATOR_NAME: &str = "Local emulator";
 /// The prefix of ids of profiles found in `~/.aws/config` / `~/.aws/credentials`.
 pub const AWS_ID_PREFIX: &str = "aws:";
-/// The region used when neither the user nor `~/.aws/config` names one.
+/// The emulator's region.
 pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// Where a profile's region comes from, in the order the AWS SDKs look (the app's own field
+/// first, as `--region` would be).
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RegionSource {
+    /// Typed in the app: an app profile's region, or an override of a `~/.aws` profile's.
+    App,
+    /// The `AWS_REGION` environment variable.
+    EnvAwsRegion,
+    /// The `AWS_DEFAULT_REGION` environment variable.
+    EnvAwsDefaultRegion,
+    /// `region` in the profile's section of `~/.aws/config`.
+    AwsConfig,
+    /// The built-in emulator's fixed region.
+    BuiltIn,
+    /// Nowhere: the profile cannot be used until a region is chosen.
+    Missing,
+}
 
 /// Where a profile's credentials come from.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -49,9 +69,14 @@ pub struct ProfileSummary {
     pub aws_kind: Option<AwsProfileKind>,
     /// Human text about an `awsFile` profile, e.g. the role it assumes; never a command line.
     pub detail: Option<String>,
+    /// Empty when `region_source` is `missing`.
     pub region: String,
+    pub region_source: RegionSource,
     /// `None` for the emulator: its endpoint is only known while it runs.
     pub endpoint_url: Option<String>,
+    /// An endpoint for bedrock-runtime only (e.g. a VPC interface endpoint); the control plane
+    /// and STS keep theirs.
+    pub runtime_endpoint_url: Option<String>,
     /// For `awsFile` profiles: the region / endpoint is the user's override, not the file's.
     pub region_overridden: bool,
     pub endpoint_overridden: bool,
@@ -83,6 +108,8 @@ pub struct ProfileList {
     /// The emulator first, then app profiles, then `~/.aws` profiles, each by name.
     pub profiles: Vec<ProfileSummary>,
     pub active_id: String,
+    /// The chosen profile has disappeared: calls fail with this until another is chosen.
+    pub active_problem: Option<crate::error::ProfileError>,
     pub problems: Vec<SourceProblem>,
 }
 
@@ -95,6 +122,8 @@ pub struct NewProfile {
     pub region: String,
     #[serde(default)]
     pub endpoint_url: Option<String>,
+    #[serde(default)]
+    pub runtime_endpoint_url: Option<String>,
     #[serde(default)]
     pub access_keys: Option<AccessKeys>,
     #[serde(default)]
@@ -122,6 +151,8 @@ pub struct ProfileUpdate {
     pub region: Change<String>,
     #[serde(default)]
     pub endpoint_url: Change<String>,
+    #[serde(default)]
+    pub runtime_endpoint_url: Change<String>,
     #[serde(default)]
     pub access_keys: Change<AccessKeys>,
     #[serde(default)]

@@ -35,6 +35,8 @@ pub struct AppProfile {
     #[serde(default)]
     pub endpoint_url: Option<String>,
     #[serde(default)]
+    pub runtime_endpoint_url: Option<String>,
+    #[serde(default)]
     pub has_access_keys: bool,
     #[serde(default)]
     pub has_api_key: bool,
@@ -48,12 +50,17 @@ pub struct AwsOverride {
     #[serde(default)]
     pub endpoint_url: Option<String>,
     #[serde(default)]
+    pub runtime_endpoint_url: Option<String>,
+    #[serde(default)]
     pub has_api_key: bool,
 }
 
 impl AwsOverride {
     pub fn is_empty(&self) -> bool {
-        self.region.is_none() && self.endpoint_url.is_none() && !self.has_api_key
+        self.region.is_none()
+            && self.endpoint_url.is_none()
+            && self.runtime_endpoint_url.is_none()
+            && !self.has_api_key
     }
 }
 

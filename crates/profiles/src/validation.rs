@@ -52,6 +52,18 @@ pub fn endpoint_url(url: &str) -> Result<String, ProfileError> {
         .or_else(|| trimmed.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            if is_clear_text_to_a_remote_host(trimmed) {
+                return Err(ProfileError::new(
+                    ProfileErrorCode::InsecureEndpoint,
+                    format!(
+                        "`{trimmed}` is plain http:// to another computer: your keys or Bedrock API key would travel in clear text."
+                    ),
+                    format!(
+                        "Use https:// ({}); http:// is only for a local server on 127.0.0.1, ::1 or localhost.",
+                        trimmed.replacen("http://", "https://", 1)
+                    ),
+                ));
+            }
             Ok(trimmed.to_owned())
         }
         _ => Err(ProfileError::invalid_input(
@@ -59,6 +71,33 @@ pub fn endpoint_url(url: &str) -> Result<String, ProfileError> {
             "Use a full URL such as https://bedrock-runtime.us-east-1.amazonaws.com or http://127.0.0.1:4566.",
         )),
     }
+}
+
+/// An `http://` URL whose host is not this computer (127.0.0.0/8, ::1, localhost).
+pub fn is_clear_text_to_a_remote_host(url: &str) -> bool {
+    let Some(rest) = url
+        .trim()
+        .get(..7)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("http://"))
+        .map(|_| &url.trim()[7..])
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = match host_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    !is_loopback(host)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 pub fn access_keys(keys: AccessKeys) -> Result<AccessKeys, ProfileError> {
@@ -118,7 +157,38 @@ mod tests {
         assert!(region("Europe (Paris)").is_err());
         assert!(endpoint_url("http://127.0.0.1:4566").is_ok());
         assert!(endpoint_url("127.0.0.1:4566").is_err());
+        assert_eq!(
+            endpoint_url("http://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com")
+                .unwrap_err()
+                .code,
+            ProfileErrorCode::InsecureEndpoint
+        );
         assert!(endpoint_url("https://").is_err());
+    }
+
+    #[test]
+    fn clear_text_is_only_for_this_computer() {
+        for local in [
+            "http://127.0.0.1:4566",
+            "http://127.8.9.10",
+            "http://localhost:8080/x",
+            "HTTP://LOCALHOST",
+            "http://[::1]:4000",
+            "https://bedrock.example.com",
+            "https://10.0.0.1",
+        ] {
+            assert!(!is_clear_text_to_a_remote_host(local), "{local}");
+        }
+        for remote in [
+            "http://bedrock-runtime.us-east-1.amazonaws.com",
+            "http://10.0.0.1:80",
+            "http://localhost.evil.example",
+            "http://127.0.0.1.nip.io",
+            "http://[2001:db8::1]:443",
+            "http://user@192.168.1.2/",
+        ] {
+            assert!(is_clear_text_to_a_remote_host(remote), "{remote}");
+        }
     }
 
     #[test]

@@ -174,6 +174,7 @@ async fn switching_the_active_profile_switches_the_signing_keys() {
             name: "typed in".into(),
             region: "ap-northeast-1".into(),
             endpoint_url: Some(endpoint.clone()),
+            runtime_endpoint_url: None,
             access_keys: Some(AccessKeys {
                 access_key_id: "AKIAAPPTYPEDFIXTURE1".into(),
                 secret_access_key: "app-secret".into(),

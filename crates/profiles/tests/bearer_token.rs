@@ -37,6 +37,7 @@ async fn an_api_key_profile_calls_both_bedrock_apis_with_a_bearer_token() {
             name: "api key".into(),
             region: "us-east-1".into(),
             endpoint_url: Some(emulator.endpoint_url()),
+            runtime_endpoint_url: None,
             access_keys: None,
             bedrock_api_key: Some(API_KEY.into()),
         })
@@ -66,6 +67,7 @@ async fn keys_and_an_api_key_together_use_bearer_for_bedrock_and_sigv4_for_sts()
             name: "both".into(),
             region: "us-east-1".into(),
             endpoint_url: Some(emulator.endpoint_url()),
+            runtime_endpoint_url: None,
             access_keys: Some(AccessKeys {
                 access_key_id: "AKIABOTHFIXTURE00001".into(),
                 secret_access_key: "both-secret".into(),

@@ -74,6 +74,7 @@ async fn keys_live_in_the_os_keyring_only_and_go_with_the_profile() {
             name: format!("keyring test {}", uuid::Uuid::new_v4()),
             region: "eu-west-3".into(),
             endpoint_url: None,
+            runtime_endpoint_url: None,
             access_keys: Some(AccessKeys {
                 access_key_id: "AKIAKEYRINGTEST00001".into(),
                 secret_access_key: SECRET_KEY.into(),

@@ -45,8 +45,9 @@ fn aws_profiles_merge_with_app_profiles_and_keep_user_overrides() {
     let role = store.get("aws:role").unwrap();
     assert_eq!(role.source, SourceKind::AwsFile);
     assert_eq!(
-        role.region, "us-east-1",
-        "no region in the file: the default"
+        (role.region.as_str(), role.region_source),
+        ("", profiles::RegionSource::Missing),
+        "no region in the file or the environment: none, never a silent us-east-1"
     );
     assert_eq!(role.endpoint_url.as_deref(), Some("http://127.0.0.1:9"));
     assert_eq!(store.get("aws:default").unwrap().region, "eu-west-1");

@@ -8,7 +8,11 @@ use aws_credential_types::provider::token::SharedTokenProvider;
 use aws_credential_types::{Credentials, Token};
 use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
 
+use aws_types::os_shim_internal::Fs;
+
+use super::endpoints::{Service, ServiceEndpoints};
 use super::{AwsFilePlan, Built};
+use crate::error::{ProfileError, ProfileErrorCode, describe_chain};
 use crate::model::AwsProfileKind;
 use crate::secrets::ProfileSecret;
 
@@ -31,15 +35,23 @@ pub(super) fn emulator(region: Region, endpoint: String) -> Built {
             .build(),
         credential_source: "built-in emulator keys".to_owned(),
         uses_api_key: false,
+        endpoints: ServiceEndpoints::isolated(),
+        global_endpoint_source: "the built-in emulator".to_owned(),
     }
 }
 
 pub(super) fn keyring(
     region: Region,
     endpoint_url: Option<String>,
+    runtime_endpoint_url: Option<String>,
     secret: &ProfileSecret,
 ) -> Built {
-    let mut builder = isolated(region);
+    let endpoints = ServiceEndpoints::isolated().with_field(
+        Service::BedrockRuntime,
+        runtime_endpoint_url,
+        "the profile's runtime endpoint",
+    );
+    let mut builder = isolated(region).service_config(endpoints.clone());
     builder.set_endpoint_url(endpoint_url);
     if let Some(keys) = &secret.access_keys {
         let credentials = Credentials::new(
@@ -65,13 +77,48 @@ pub(super) fn keyring(
         sdk_config: builder.build(),
         credential_source: credential_source.to_owned(),
         uses_api_key: secret.bedrock_api_key.is_some(),
+        endpoints,
+        global_endpoint_source: "the profile's endpoint URL".to_owned(),
     }
 }
 
 /// aws-config resolves the profile itself. Its credentials provider is set explicitly so that
 /// environment keys (`AWS_ACCESS_KEY_ID`), which the default chain would try first, cannot
-/// stand in for the chosen profile. Region is explicit for the same reason (`AWS_REGION`).
-pub(super) async fn aws_file(region: Region, name: &str, plan: AwsFilePlan) -> Built {
+/// stand in for the chosen profile. Region was found as the SDKs find it (see the catalogue).
+/// Endpoints are aws-config's lookup over the store's environment and the profile's sections,
+/// under the app's overrides (see [`ServiceEndpoints`]).
+pub(super) async fn aws_file(
+    region: Region,
+    name: &str,
+    plan: AwsFilePlan,
+) -> Result<Built, ProfileError> {
+    let sections = aws_config::profile::load(
+        &Fs::real(),
+        &plan.env,
+        &plan.files,
+        Some(name.to_owned().into()),
+    )
+    .await
+    .map_err(|error| {
+        ProfileError::new(
+            ProfileErrorCode::AwsConfigFile,
+            format!(
+                "Could not read the shared AWS files: {}",
+                describe_chain(&error)
+            ),
+            "Fix the line named above; the AWS CLI reads the same format.",
+        )
+    })?;
+    let endpoints = ServiceEndpoints::shared(plan.env.clone(), sections)
+        .with_all(
+            plan.endpoint_override.clone(),
+            "the app's endpoint override for this profile",
+        )
+        .with_field(
+            Service::BedrockRuntime,
+            plan.runtime_endpoint_override.clone(),
+            "the app's runtime endpoint for this profile",
+        );
     let provider_config = ProviderConfig::without_region().with_region(Some(region.clone()));
     let credentials = ProfileFileCredentialsProvider::builder()
         .configure(&provider_config)
@@ -83,9 +130,7 @@ pub(super) async fn aws_file(region: Region, name: &str, plan: AwsFilePlan) -> B
         .profile_name(name)
         .region(region)
         .credentials_provider(credentials);
-    if let Some(url) = plan.endpoint_override {
-        loader = loader.endpoint_url(url);
-    }
+
     let uses_api_key = plan.api_key.is_some();
     if let Some(api_key) = plan.api_key {
         loader = loader
@@ -96,11 +141,19 @@ pub(super) async fn aws_file(region: Region, name: &str, plan: AwsFilePlan) -> B
     if uses_api_key {
         credential_source.push_str("; Bedrock API key (OS keyring) for Bedrock");
     }
-    Built {
-        sdk_config: loader.load().await,
+    let sdk_config = loader
+        .load()
+        .await
+        .to_builder()
+        .service_config(endpoints.clone())
+        .build();
+    Ok(Built {
+        sdk_config,
         credential_source,
         uses_api_key,
-    }
+        endpoints,
+        global_endpoint_source: "AWS_ENDPOINT_URL".to_owned(),
+    })
 }
 
 /// A config that reads nothing from the environment or the shared files.

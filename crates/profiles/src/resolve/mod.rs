@@ -12,6 +12,7 @@
 //! `AWS_ENDPOINT_URL[_BEDROCK…]` and the SDK's own `AWS_BEARER_TOKEN_BEDROCK` still apply to them.
 
 mod configs;
+pub mod endpoints;
 
 pub use configs::EMULATOR_ACCESS_KEY_ID;
 
@@ -21,12 +22,15 @@ use aws_config::{Region, SdkConfig};
 use aws_credential_types::provider::ProvideCredentials;
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_smithy_types::date_time::{DateTime, Format};
+use aws_types::os_shim_internal::Env;
 use serde::Serialize;
+
+use endpoints::{ServiceEndpoint, ServiceEndpoints};
 
 use crate::aws_files::AwsFiles;
 use crate::catalogue::Located;
 use crate::error::{ProfileError, ProfileErrorCode, describe_chain};
-use crate::model::{AwsProfileKind, ProfileSummary};
+use crate::model::{AwsProfileKind, ProfileSummary, RegionSource};
 use crate::secrets::{ProfileSecret, SecretStore, SecretString};
 
 const CHECK_TIMEOUT: Duration = Duration::from_secs(30);
@@ -48,8 +52,10 @@ enum Plan {
 #[derive(Debug, Clone)]
 struct AwsFilePlan {
     files: EnvConfigFiles,
+    env: Env,
     kind: AwsProfileKind,
     endpoint_override: Option<String>,
+    runtime_endpoint_override: Option<String>,
     api_key: Option<SecretString>,
 }
 
@@ -58,6 +64,9 @@ struct Built {
     sdk_config: SdkConfig,
     credential_source: String,
     uses_api_key: bool,
+    /// The per-service endpoints inside `sdk_config`, and where its global endpoint came from.
+    endpoints: ServiceEndpoints,
+    global_endpoint_source: String,
 }
 
 /// A profile ready to use. `Debug` shows no secret (aws-config redacts keys and tokens).
@@ -67,7 +76,11 @@ pub struct ResolvedProfile {
     pub name: String,
     pub sdk_config: SdkConfig,
     pub region: String,
+    pub region_source: RegionSource,
+    /// Where bedrock-runtime calls go when not to AWS's default endpoint (what chat uses).
     pub endpoint_url: Option<String>,
+    /// Every service whose calls do not go to AWS's default endpoint, and why.
+    pub endpoints: Vec<ServiceEndpoint>,
     /// For people: e.g. `~/.aws profile dev (credential_process)`, `OS keyring`,
     /// `Bedrock API key`, `built-in emulator keys`.
     pub credential_source: String,
@@ -94,7 +107,11 @@ impl PreparedProfile {
         secrets: &dyn SecretStore,
         aws_files: Option<&AwsFiles>,
         emulator_endpoint: Option<&str>,
+        env: &Env,
     ) -> Result<Self, ProfileError> {
+        if summary.region_source == RegionSource::Missing {
+            return Err(region_missing(&summary.name));
+        }
         let plan = match located {
             Located::Emulator => Plan::Emulator {
                 endpoint: emulator_endpoint
@@ -119,11 +136,13 @@ impl PreparedProfile {
                 };
                 Plan::AwsFile(AwsFilePlan {
                     files,
+                    env: env.clone(),
                     kind: profile.kind().0,
                     endpoint_override: summary
                         .endpoint_overridden
                         .then(|| summary.endpoint_url.clone())
                         .flatten(),
+                    runtime_endpoint_override: summary.runtime_endpoint_url.clone(),
                     api_key,
                 })
             }
@@ -137,19 +156,31 @@ impl PreparedProfile {
             sdk_config,
             credential_source,
             uses_api_key,
+            endpoints,
+            global_endpoint_source,
         } = match self.plan {
             Plan::Emulator { endpoint } => configs::emulator(region, endpoint),
-            Plan::Keyring(secret) => {
-                configs::keyring(region, self.summary.endpoint_url.clone(), &secret)
-            }
-            Plan::AwsFile(plan) => configs::aws_file(region, &self.summary.name, plan).await,
+            Plan::Keyring(secret) => configs::keyring(
+                region,
+                self.summary.endpoint_url.clone(),
+                self.summary.runtime_endpoint_url.clone(),
+                &secret,
+            ),
+            Plan::AwsFile(plan) => configs::aws_file(region, &self.summary.name, plan).await?,
         };
-        let endpoint_url = sdk_config.endpoint_url().map(str::to_owned);
+        let endpoints = endpoints::effective(&sdk_config, &endpoints, &global_endpoint_source);
+        endpoints::refuse_clear_text(&endpoints)?;
+        let endpoint_url = endpoints
+            .iter()
+            .find(|e| e.service == endpoints::Service::BedrockRuntime)
+            .map(|e| e.url.clone());
         Ok(ResolvedProfile {
             id: self.summary.id,
             name: self.summary.name,
             region: self.summary.region,
+            region_source: self.summary.region_source,
             endpoint_url,
+            endpoints,
             sdk_config,
             credential_source,
             uses_api_key,
@@ -208,6 +239,18 @@ fn credentials_hint(source: &str, name: &str) -> String {
     } else {
         "Edit the profile and enter valid keys.".to_owned()
     }
+}
+
+fn region_missing(name: &str) -> ProfileError {
+    ProfileError::new(
+        ProfileErrorCode::RegionMissing,
+        format!(
+            "Profile `{name}` names no region, and neither AWS_REGION nor AWS_DEFAULT_REGION is set, so the app does not know where to send requests."
+        ),
+        format!(
+            "Choose a region for the profile in Profiles (Edit), or add `region = us-east-1` (or your region) to [profile {name}] in ~/.aws/config."
+        ),
+    )
 }
 
 fn emulator_not_running() -> ProfileError {

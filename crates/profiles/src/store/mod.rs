@@ -4,6 +4,8 @@ mod update;
 
 use std::path::{Path, PathBuf};
 
+use aws_types::os_shim_internal::Env;
+
 use crate::aws_files::{AwsFiles, Discovered, discover};
 use crate::catalogue::{self, Located};
 use crate::error::ProfileError;
@@ -21,6 +23,9 @@ pub struct ProfileStore {
     secrets: Box<dyn SecretStore>,
     aws_files: Option<AwsFiles>,
     startup_problem: Option<SourceProblem>,
+    /// The environment variables region and endpoints are read from (`AWS_REGION`,
+    /// `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, ...): the process's own, or a test's.
+    env: Env,
 }
 
 impl std::fmt::Debug for ProfileStore {
@@ -53,7 +58,14 @@ impl ProfileStore {
             secrets,
             aws_files,
             startup_problem: loaded.problem,
+            env: Env::real(),
         })
+    }
+
+    /// Read region and endpoint variables from `vars` instead of the process environment.
+    pub fn with_env(mut self, vars: &[(&str, &str)]) -> Self {
+        self.env = Env::from_slice(vars);
+        self
     }
 
     pub fn settings_path(&self) -> &Path {
@@ -70,8 +82,9 @@ impl ProfileStore {
         let mut problems: Vec<_> = self.startup_problem.iter().cloned().collect();
         problems.extend(discovered.problems.iter().cloned());
         ProfileList {
-            profiles: catalogue::summaries(&self.settings, &discovered),
+            profiles: catalogue::summaries(&self.settings, &discovered, &self.env),
             active_id: catalogue::active_id(&self.settings, &discovered),
+            active_problem: self.active_gone(&discovered),
             problems,
         }
     }
@@ -79,16 +92,53 @@ impl ProfileStore {
     pub fn get(&self, id: &str) -> Result<ProfileSummary, ProfileError> {
         let discovered = self.discover();
         let located = self.locate(id, &discovered)?;
-        Ok(catalogue::summary_of(&located, &self.settings, &discovered))
+        Ok(catalogue::summary_of(
+            &located,
+            &self.settings,
+            &discovered,
+            &self.env,
+        ))
     }
 
-    /// The active profile: the emulator until another is chosen, or when the chosen one is gone.
+    /// The active profile for display: the emulator until another is chosen, or when the chosen
+    /// one is gone (which [`Self::active_profile`] reports instead).
     pub fn active(&self) -> ProfileSummary {
         let discovered = self.discover();
         let id = catalogue::active_id(&self.settings, &discovered);
         let located =
             catalogue::locate(&id, &self.settings, &discovered).unwrap_or(Located::Emulator);
-        catalogue::summary_of(&located, &self.settings, &discovered)
+        catalogue::summary_of(&located, &self.settings, &discovered, &self.env)
+    }
+
+    /// The profile every call must use: an error when the chosen one has disappeared (removed
+    /// from ~/.aws/config while the app runs), never a quiet switch to another.
+    pub fn active_profile(&self) -> Result<ProfileSummary, ProfileError> {
+        let discovered = self.discover();
+        if let Some(gone) = self.active_gone(&discovered) {
+            return Err(gone);
+        }
+        Ok(self.active())
+    }
+
+    fn active_gone(&self, discovered: &Discovered) -> Option<ProfileError> {
+        let id = self.settings.active_id.as_deref()?;
+        if catalogue::locate(id, &self.settings, discovered).is_some() {
+            return None;
+        }
+        let name = id.strip_prefix(crate::model::AWS_ID_PREFIX).unwrap_or(id);
+        let file = self
+            .aws_files
+            .as_ref()
+            .map_or("~/.aws/config".to_owned(), |files| {
+                files.config.display().to_string()
+            });
+        Some(ProfileError::new(
+            crate::error::ProfileErrorCode::ActiveProfileGone,
+            format!(
+                "The active profile `{name}` is no longer in {file} (or its credentials file)."
+            ),
+            "Choose another profile in Profiles, or put the profile back in the file and choose it again. Nothing is sent until then.",
+        ))
     }
 
     pub fn set_active(&mut self, id: &str) -> Result<ProfileSummary, ProfileError> {
@@ -105,11 +155,8 @@ impl ProfileStore {
         let name = validation::profile_name(&new.name)?;
         self.ensure_unique(&name, None)?;
         let region = validation::region(&new.region)?;
-        let endpoint_url = new
-            .endpoint_url
-            .filter(|url| !url.trim().is_empty())
-            .map(|url| validation::endpoint_url(&url))
-            .transpose()?;
+        let endpoint_url = optional_endpoint(new.endpoint_url)?;
+        let runtime_endpoint_url = optional_endpoint(new.runtime_endpoint_url)?;
         let secret = ProfileSecret {
             access_keys: new.access_keys.map(validation::access_keys).transpose()?,
             bedrock_api_key: new.bedrock_api_key.map(validation::api_key).transpose()?,
@@ -128,6 +175,7 @@ impl ProfileStore {
             name,
             region,
             endpoint_url,
+            runtime_endpoint_url,
             has_access_keys: secret.access_keys.is_some(),
             has_api_key: secret.bedrock_api_key.is_some(),
         });
@@ -201,13 +249,14 @@ impl ProfileStore {
     ) -> Result<PreparedProfile, ProfileError> {
         let discovered = self.discover();
         let located = self.locate(id, &discovered)?;
-        let summary = catalogue::summary_of(&located, &self.settings, &discovered);
+        let summary = catalogue::summary_of(&located, &self.settings, &discovered, &self.env);
         PreparedProfile::new(
             &located,
             summary,
             self.secrets.as_ref(),
             self.aws_files.as_ref(),
             emulator_endpoint,
+            &self.env,
         )
     }
 
@@ -235,7 +284,7 @@ impl ProfileStore {
     /// Names are unique across every source, so the UI never shows two of the same name.
     fn ensure_unique(&self, name: &str, except_id: Option<&str>) -> Result<(), ProfileError> {
         let discovered = self.discover();
-        let taken = catalogue::summaries(&self.settings, &discovered)
+        let taken = catalogue::summaries(&self.settings, &discovered, &self.env)
             .into_iter()
             .find(|summary| {
                 Some(summary.id.as_str()) != except_id && validation::same_name(&summary.name, name)
@@ -255,6 +304,12 @@ impl ProfileStore {
         self.settings = next;
         Ok(())
     }
+}
+
+fn optional_endpoint(url: Option<String>) -> Result<Option<String>, ProfileError> {
+    url.filter(|url| !url.trim().is_empty())
+        .map(|url| validation::endpoint_url(&url))
+        .transpose()
 }
 
 fn emulator_is_fixed() -> ProfileError {

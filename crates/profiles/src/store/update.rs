@@ -51,11 +51,11 @@ impl ProfileStore {
                 ));
             }
         }
-        match update.endpoint_url {
-            Change::Keep => {}
-            Change::Set(url) => profile.endpoint_url = Some(validation::endpoint_url(&url)?),
-            Change::Clear => profile.endpoint_url = None,
-        }
+        apply_endpoint(update.endpoint_url, &mut profile.endpoint_url)?;
+        apply_endpoint(
+            update.runtime_endpoint_url,
+            &mut profile.runtime_endpoint_url,
+        )?;
         if update.access_keys == Change::Keep && update.bedrock_api_key == Change::Keep {
             return Ok(());
         }
@@ -103,11 +103,11 @@ impl ProfileStore {
             Change::Set(region) => overrides.region = Some(validation::region(&region)?),
             Change::Clear => overrides.region = None,
         }
-        match update.endpoint_url {
-            Change::Keep => {}
-            Change::Set(url) => overrides.endpoint_url = Some(validation::endpoint_url(&url)?),
-            Change::Clear => overrides.endpoint_url = None,
-        }
+        apply_endpoint(update.endpoint_url, &mut overrides.endpoint_url)?;
+        apply_endpoint(
+            update.runtime_endpoint_url,
+            &mut overrides.runtime_endpoint_url,
+        )?;
         match update.bedrock_api_key {
             Change::Keep => {}
             Change::Set(key) => {
@@ -129,4 +129,14 @@ impl ProfileStore {
         }
         Ok(())
     }
+}
+
+fn apply_endpoint(change: Change<String>, field: &mut Option<String>) -> Result<(), ProfileError> {
+    match change {
+        Change::Keep => {}
+        Change::Set(url) if url.trim().is_empty() => *field = None,
+        Change::Set(url) => *field = Some(validation::endpoint_url(&url)?),
+        Change::Clear => *field = None,
+    }
+    Ok(())
 }

@@ -41,6 +41,7 @@ impl Fixture {
         self.dir.path().join("data")
     }
 
+    /// The store, reading no environment variable (tests give theirs with `with_env`).
     pub fn open(&self) -> ProfileStore {
         ProfileStore::open_with(
             &self.data_dir(),
@@ -48,6 +49,7 @@ impl Fixture {
             Some(self.aws.clone()),
         )
         .unwrap()
+        .with_env(&[])
     }
 }
 
@@ -56,6 +58,7 @@ pub fn keys_profile(name: &str) -> NewProfile {
         name: name.into(),
         region: "eu-west-3".into(),
         endpoint_url: None,
+        runtime_endpoint_url: None,
         access_keys: Some(AccessKeys {
             access_key_id: "AKIDAPPEXAMPLE".into(),
             secret_access_key: SECRET_KEY.into(),
@@ -70,6 +73,7 @@ pub fn api_key_profile(name: &str) -> NewProfile {
         name: name.into(),
         region: "us-west-2".into(),
         endpoint_url: Some("https://bedrock.example.test".into()),
+        runtime_endpoint_url: None,
         access_keys: None,
         bedrock_api_key: Some(API_KEY.into()),
     }
