@@ -145,3 +145,41 @@ fn converse_block(block: &Value) -> Block {
         None => Block::Other(String::new()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn converse_cache_points_take_no_index_and_reasoning_keeps_its_signature() {
+        let turns = from_converse(&[json!({"role": "assistant", "content": [
+            {"text": "Cached context."},
+            {"cachePoint": {"type": "default"}},
+            {"reasoningContent": {"reasoningText": {"text": "Hmm.", "signature": "sig"}}},
+            {"reasoningContent": {"redactedContent": "b3BhcXVl"}},
+            {"toolUse": {"toolUseId": "t1", "name": "f", "input": {}}},
+        ]})]);
+        assert_eq!(turns[0].role, Some(Role::Assistant));
+        assert_eq!(
+            turns[0].blocks,
+            [
+                Block::Text("Cached context.".into()),
+                Block::Thinking {
+                    text: "Hmm.".into(),
+                    signature: Some("sig".into())
+                },
+                Block::RedactedThinking,
+                Block::ToolUse,
+            ]
+        );
+    }
+
+    #[test]
+    fn native_string_content_is_one_text_block() {
+        let turns = from_native(&[json!({"role": "user", "content": "Hi."})]);
+        assert_eq!(turns[0].blocks, [Block::Text("Hi.".into())]);
+        assert_eq!(turns[0].blocks[0].type_name(), "text");
+    }
+}
