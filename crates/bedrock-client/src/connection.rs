@@ -1,7 +1,12 @@
 //! Where the app's calls go: SDK clients built from a profile's resolved configuration.
 
 use aws_config::SdkConfig;
+use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider, future};
 use serde::Serialize;
+
+use crate::connection_check::credentials_error;
+use crate::error::IdentityFailure;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,5 +48,42 @@ impl Connection {
             control,
             info,
         }
+    }
+}
+
+/// `config` whose credentials failures come out explained (what failed, and the command that
+/// fixes it for this `~/.aws` profile), so a chat or listing that fails on them says so rather
+/// than "network error".
+pub fn with_explained_identity(config: &SdkConfig, aws_profile: Option<&str>) -> SdkConfig {
+    let Some(inner) = config.credentials_provider() else {
+        return config.clone();
+    };
+    let explained = ExplainedCredentials {
+        inner,
+        aws_profile: aws_profile.map(str::to_owned),
+    };
+    config
+        .to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(explained))
+        .build()
+}
+
+#[derive(Debug)]
+struct ExplainedCredentials {
+    inner: SharedCredentialsProvider,
+    aws_profile: Option<String>,
+}
+
+impl ProvideCredentials for ExplainedCredentials {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        future::ProvideCredentials::new(async move {
+            self.inner.provide_credentials().await.map_err(|error| {
+                let explained = credentials_error(&error, self.aws_profile.as_deref());
+                CredentialsError::provider_error(IdentityFailure(explained))
+            })
+        })
     }
 }

@@ -176,13 +176,22 @@ async fn check_identity(target: &CheckTarget<'_>, report: &mut ConnectionReport)
 
 /// Explain a credentials failure with the command or setting that fixes it.
 pub fn credentials_error(error: &CredentialsError, aws_profile: Option<&str>) -> ClientError {
+    if let Some(explained) = std::error::Error::source(error)
+        .and_then(|inner| inner.downcast_ref::<crate::error::IdentityFailure>())
+    {
+        return explained.0.clone();
+    }
     let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(inner) = source {
-        text.push_str(": ");
-        text.push_str(&inner.to_string());
+        let inner_text = inner.to_string();
+        if !text.contains(inner_text.trim()) {
+            text.push_str(": ");
+            text.push_str(inner_text.trim());
+        }
         source = inner.source();
     }
+    let text = text.trim().to_owned();
     let lower = text.to_ascii_lowercase();
     let profile = aws_profile.unwrap_or("NAME");
     let (code, hint) = if lower.contains("sso")
@@ -194,7 +203,10 @@ pub fn credentials_error(error: &CredentialsError, aws_profile: Option<&str>) ->
                 "The SSO session has expired or was never started. Run `aws sso login --profile {profile}`, then test again."
             ),
         )
-    } else if lower.contains("credential_process") || lower.contains("credential process") {
+    } else if lower.contains("credential_process")
+        || lower.contains("credential process")
+        || lower.contains("external process")
+    {
         (
             ErrorCode::NoCredentials,
             format!(

@@ -1,5 +1,6 @@
 //! Every failure as `{code, message, hint}`: the UI branches on `code`, the user acts on `hint`.
 
+use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use serde::Serialize;
 
@@ -9,6 +10,8 @@ pub enum ErrorCode {
     AccessDenied,
     ExpiredCredentials,
     NoCredentials,
+    /// Bedrock does not recognise the key or signature: a wrong, deleted or mistyped key.
+    InvalidCredentials,
     InvalidRequest,
     OnDemandNotSupported,
     ModelNotFound,
@@ -64,7 +67,10 @@ impl ClientError {
         let code = code.unwrap_or("").to_ascii_lowercase();
         let kind = match code.trim_end_matches("exception") {
             "accessdenied" => ErrorCode::AccessDenied,
-            "expiredtoken" | "unrecognizedclient" => ErrorCode::ExpiredCredentials,
+            "expiredtoken" => ErrorCode::ExpiredCredentials,
+            "unrecognizedclient" | "invalidsignature" | "signaturedoesnotmatch" => {
+                ErrorCode::InvalidCredentials
+            }
             "validation" if lower.contains("on-demand throughput") => {
                 ErrorCode::OnDemandNotSupported
             }
@@ -93,6 +99,11 @@ impl ClientError {
     pub fn from_sdk<E: ProvideErrorMetadata + std::error::Error + 'static, R: std::fmt::Debug>(
         error: SdkError<E, R>,
     ) -> Self {
+        if !matches!(error, SdkError::ServiceError(_))
+            && let Some(identity) = std::error::Error::source(&error).and_then(identity_failure)
+        {
+            return identity;
+        }
         match &error {
             SdkError::ServiceError(service) => {
                 Self::from_service(service.err().code(), service.err().message())
@@ -126,6 +137,38 @@ impl ClientError {
     }
 }
 
+/// A credentials failure already explained (code, message, fix), carried through the SDK's
+/// error chain so that every call failing on it reports it as such.
+#[derive(Debug, Clone)]
+pub struct IdentityFailure(pub ClientError);
+
+impl std::fmt::Display for IdentityFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for IdentityFailure {}
+
+/// The credentials failure behind a failed call, if that is why it failed: the SDK resolves
+/// the identity before sending, so such a call never reached Bedrock.
+pub fn identity_failure(error: &(dyn std::error::Error + 'static)) -> Option<ClientError> {
+    let mut current = Some(error);
+    while let Some(inner) = current {
+        if let Some(explained) = inner.downcast_ref::<IdentityFailure>() {
+            return Some(explained.0.clone());
+        }
+        if let Some(credentials) = inner.downcast_ref::<CredentialsError>() {
+            return Some(crate::connection_check::credentials_error(
+                credentials,
+                None,
+            ));
+        }
+        current = inner.source();
+    }
+    None
+}
+
 fn source_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
@@ -148,6 +191,9 @@ pub fn hint_for(code: ErrorCode) -> &'static str {
         }
         ErrorCode::NoCredentials => {
             "Pick a profile with credentials, add keys to the OS keyring in Profiles, or use the Local emulator profile."
+        }
+        ErrorCode::InvalidCredentials => {
+            "Bedrock does not recognise these credentials: the access key id or secret is wrong, or the key was deleted or deactivated. Check the keys in Profiles (or ~/.aws/credentials), or create a new access key in IAM."
         }
         ErrorCode::InvalidRequest => {
             "The request does not fit the API or the model family. Converse content blocks are {\"text\": ...}, not Claude's {\"type\": \"text\", ...}; check the parameters this model supports."
@@ -240,8 +286,18 @@ mod tests {
             ClientError::from_service(Some("ThrottlingException"), None).code,
             ErrorCode::Throttled
         );
-        let expired = ClientError::from_service(Some("ExpiredTokenException"), Some("expired"));
+        let expired = ClientError::from_service(
+            Some("ExpiredTokenException"),
+            Some("The security token included in the request is expired"),
+        );
+        assert_eq!(expired.code, ErrorCode::ExpiredCredentials);
         assert!(expired.hint.contains("aws sso login"));
+        let wrong_key = ClientError::from_service(
+            Some("UnrecognizedClientException"),
+            Some("The security token included in the request is invalid."),
+        );
+        assert_eq!(wrong_key.code, ErrorCode::InvalidCredentials);
+        assert!(wrong_key.hint.contains("access key id or secret is wrong"));
         assert_eq!(
             ClientError::from_service(Some("Weird"), Some("?")).code,
             ErrorCode::Unknown

@@ -5,6 +5,7 @@ const titles: Record<ErrorCode, string> = {
   AccessDenied: "Access denied",
   ExpiredCredentials: "Credentials expired",
   NoCredentials: "No credentials",
+  InvalidCredentials: "Credentials not recognised",
   InvalidRequest: "Invalid request",
   OnDemandNotSupported: "Needs an inference profile",
   ModelNotFound: "Model not found",
