@@ -327,3 +327,12 @@ def test_system_text_is_never_empty(unvalidated):
         messages=[user("Hi")],
         system=[{"text": ""}],
     )
+
+
+def test_claude_refuses_input_beyond_its_context_window(runtime):
+    assert_refused(
+        runtime,
+        "The model returned the following errors: Input is too long for requested model.",
+        modelId=HAIKU,
+        messages=[user("word " * 200_001)],
+    )

@@ -9,6 +9,8 @@ use super::model::Family;
 pub struct Capabilities {
     /// The largest `maxTokens` the model takes; `None` where the emulator does not know it.
     pub max_output_tokens: Option<u32>,
+    /// The most input tokens the model reads; `None` where the emulator does not enforce one.
+    pub context_window: Option<u32>,
     pub tool_use: bool,
     pub streaming_tool_use: bool,
     pub stop_sequences: bool,
@@ -21,6 +23,7 @@ impl Capabilities {
     /// A model that takes everything and has no known output limit.
     pub const OPEN: Self = Self {
         max_output_tokens: None,
+        context_window: None,
         tool_use: true,
         streaming_tool_use: true,
         stop_sequences: true,
@@ -32,6 +35,7 @@ impl Capabilities {
 const fn claude(max: u32) -> Capabilities {
     Capabilities {
         max_output_tokens: Some(max),
+        context_window: Some(200_000),
         ..Capabilities::OPEN
     }
 }
@@ -47,6 +51,7 @@ const fn nova(max: u32) -> Capabilities {
 const fn third_party(max: Option<u32>, tool_use: bool) -> Capabilities {
     Capabilities {
         max_output_tokens: max,
+        context_window: None,
         tool_use,
         streaming_tool_use: false,
         stop_sequences: true,

@@ -67,6 +67,7 @@ pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
     };
     parse_inference_config(object.get("inferenceConfig"), &mut prompt)?;
     parse_tool_config(object.get("toolConfig"), model, &mut prompt)?;
+    rules::check_context(&prompt, model)?;
     let additional_fields = match object.get("additionalModelRequestFields") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(fields)) => fields.clone(),

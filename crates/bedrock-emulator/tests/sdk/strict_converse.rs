@@ -627,3 +627,16 @@ async fn tool_names_and_system_text_follow_the_service_model() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn claude_refuses_input_beyond_its_context_window() {
+    let (_emulator, client) = client().await;
+    let long = "word ".repeat(200_001);
+    both_refuse(
+        &client,
+        Call::new(HAIKU, vec![user(&long)]),
+        "The model returned the following errors: Input is too long for requested model.",
+    )
+    .await;
+    both_accept(&client, Call::new(HAIKU, vec![user(&"word ".repeat(1000))])).await;
+}

@@ -2,6 +2,7 @@
 //! model's member constraints, then the conversation's structure, tools, model limits and media.
 
 mod constraints;
+mod context;
 mod limits;
 mod media;
 mod messages;
@@ -12,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::catalogue::ModelEntry;
 use crate::wire::error::ApiResult;
 
+pub use context::check as check_context;
 pub use tools::check_streaming;
 
 /// Every rule that Converse, ConverseStream and CountTokens share.
