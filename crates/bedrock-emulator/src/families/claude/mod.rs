@@ -2,6 +2,7 @@
 //! https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages-request-response.html
 
 mod body_schema;
+mod content;
 mod content_rules;
 pub mod converse_rules;
 mod parse;
