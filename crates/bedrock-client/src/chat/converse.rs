@@ -41,59 +41,70 @@ pub async fn converse_chat(
     cancel: &CancellationToken,
 ) -> ChatOutcome {
     let started = Instant::now();
-    let finish = |outcome: ChatOutcome, service_latency_ms: Option<i64>| {
-        let output_tokens = outcome.usage.map_or(0, |u| u.output_tokens);
-        let total = started.elapsed();
-        let first = (outcome.usage.is_some() || !outcome.text.is_empty()).then_some(total);
-        ChatOutcome {
-            metrics: ChatMetrics::compute(first, total, service_latency_ms, output_tokens),
-            ..outcome
-        }
-    };
-    let failed = |sink: &mut dyn FnMut(ChatEvent) -> bool, error: ClientError| {
-        sink(ChatEvent::Failed {
-            error: error.clone(),
-        });
-        ChatOutcome {
-            error: Some(error),
-            ..ChatOutcome::default()
-        }
-    };
-    let mut deliver = |event: ChatEvent| sink.deliver(event);
     let builder = match request.to_converse(client) {
         Ok(builder) => builder,
-        Err(error) => return finish(failed(&mut deliver, error), None),
+        Err(error) => return failed(sink, error, started),
     };
     let output = tokio::select! {
         biased;
-        () = cancel.cancelled() => return finish(cancelled(ChatOutcome::default()), None),
+        () = cancel.cancelled() => return cancelled(ChatOutcome::default(), started, None),
         sent = builder.send() => match sent {
             Ok(output) => output,
-            Err(error) => return finish(failed(&mut deliver, ClientError::from_sdk(error)), None),
+            Err(error) => return failed(sink, ClientError::from_sdk(error), started),
         },
     };
-    if cancel.is_cancelled() {
-        return finish(cancelled(ChatOutcome::default()), None);
-    }
     let service_latency_ms = output.metrics.as_ref().map(|m| m.latency_ms);
-    let (outcome, delivered) = replay(request, &output, &mut deliver);
-    let outcome = finish(outcome, service_latency_ms);
-    if !delivered {
-        return cancelled(outcome);
+    let (outcome, events) = replay(request, &output);
+    if cancel.is_cancelled() || !events.into_iter().all(|event| sink.deliver(event)) {
+        return cancelled(outcome, started, service_latency_ms);
     }
-    deliver(ChatEvent::Metadata {
+    let outcome = with_metrics(outcome, started, service_latency_ms);
+    sink.deliver(ChatEvent::Metadata {
         usage: outcome.usage.unwrap_or_default(),
         metrics: outcome.metrics,
     });
     outcome
 }
 
-/// The events of `output` in stream order; `false` when the sink stopped listening.
-fn replay(
-    request: &ChatRequest,
-    output: &ConverseOutput,
-    deliver: &mut impl FnMut(ChatEvent) -> bool,
-) -> (ChatOutcome, bool) {
+/// The whole answer arrives at once: its first token is its last.
+fn with_metrics(
+    outcome: ChatOutcome,
+    started: Instant,
+    service_latency_ms: Option<i64>,
+) -> ChatOutcome {
+    let total = started.elapsed();
+    let output_tokens = outcome.usage.map_or(0, |u| u.output_tokens);
+    let first = (outcome.usage.is_some() || !outcome.text.is_empty()).then_some(total);
+    ChatOutcome {
+        metrics: ChatMetrics::compute(first, total, service_latency_ms, output_tokens),
+        ..outcome
+    }
+}
+
+fn failed(sink: &mut impl EventSink, error: ClientError, started: Instant) -> ChatOutcome {
+    sink.deliver(ChatEvent::Failed {
+        error: error.clone(),
+    });
+    let outcome = ChatOutcome {
+        error: Some(error),
+        ..ChatOutcome::default()
+    };
+    with_metrics(outcome, started, None)
+}
+
+fn cancelled(
+    outcome: ChatOutcome,
+    started: Instant,
+    service_latency_ms: Option<i64>,
+) -> ChatOutcome {
+    ChatOutcome {
+        cancelled: true,
+        ..with_metrics(outcome, started, service_latency_ms)
+    }
+}
+
+/// What `output` came to, and its events in the order a stream would have sent them.
+fn replay(request: &ChatRequest, output: &ConverseOutput) -> (ChatOutcome, Vec<ChatEvent>) {
     let message = match &output.output {
         Some(Output::Message(message)) => Some(message),
         _ => None,
@@ -124,8 +135,7 @@ fn replay(
         events.extend(block_events(block_index, block));
     }
     events.push(ChatEvent::Stopped { stop_reason });
-    let delivered = events.into_iter().all(|event| deliver(event));
-    (outcome, delivered)
+    (outcome, events)
 }
 
 fn block_events(block: i32, content: &ContentBlock) -> Vec<ChatEvent> {
@@ -155,12 +165,5 @@ fn block_events(block: i32, content: &ContentBlock) -> Vec<ChatEvent> {
             ]
         }
         _ => vec![],
-    }
-}
-
-fn cancelled(outcome: ChatOutcome) -> ChatOutcome {
-    ChatOutcome {
-        cancelled: true,
-        ..outcome
     }
 }
