@@ -14,8 +14,10 @@ use bedrock_client::{BackendInfo, BackendKind, ClientError, Connection};
 use bedrock_emulator::Emulator;
 use embeddings::lab::Lab;
 use embeddings::store::LabStore;
+use bedrock_client::connection::with_explained_identity;
 use profiles::{
-    EMULATOR_ID, KeyringSecrets, ProfileError, ProfileStore, ResolvedProfile, SourceProblem,
+    AWS_ID_PREFIX, EMULATOR_ID, KeyringSecrets, ProfileError, ProfileStore, RegionSource,
+    ResolvedProfile, SourceProblem,
 };
 use storage::Database;
 use tokio::sync::OnceCell;
@@ -182,17 +184,27 @@ impl AppState {
     }
 
     /// The connection of the active profile, resolving it when the active profile changed.
+    /// A profile that disappeared or cannot be resolved is an error naming it: calls never
+    /// fall back to another profile (least of all to the emulator while AWS is shown).
     pub async fn connection(&self) -> Result<Arc<Active>, ClientError> {
-        let active_id = self.profiles().active().id;
+        let active_id = self
+            .profiles()
+            .active_profile()
+            .map_err(profile_to_client)?
+            .id;
         let mut cached = self.active.lock().await;
         if let Some(active) = cached.as_ref().filter(|a| a.profile_id == active_id) {
             return Ok(Arc::clone(active));
         }
-        let resolved = self.resolve(&active_id).await?;
+        let mut resolved = self.resolve(&active_id).await?;
+        resolved.sdk_config = with_explained_identity(
+            &self.settings().apply(&resolved.sdk_config),
+            active_id.strip_prefix(AWS_ID_PREFIX),
+        );
         let active = Arc::new(Active {
             profile_id: active_id,
             connection: Connection::captured(
-                &self.settings().apply(&resolved.sdk_config),
+                &resolved.sdk_config,
                 backend_info(&resolved),
                 &self.wire,
             ),
@@ -221,7 +233,8 @@ impl AppState {
         {
             return Ok(Arc::clone(clients));
         }
-        let config = self.settings().apply(&active.resolved.sdk_config);
+        // Settings and credentials explanations are already applied to the active config.
+        let config = active.resolved.sdk_config.clone();
         let (runtime, agent) = bedrock_client::wire::with_agent_capture(&config, &self.wire);
         let sts = aws_sdk_sts::Client::from_conf(
             aws_sdk_sts::config::Builder::from(&config)
@@ -293,8 +306,26 @@ pub fn backend_info(resolved: &ResolvedProfile) -> BackendInfo {
         profile_id: resolved.id.clone(),
         profile_name: resolved.name.clone(),
         region: resolved.region.clone(),
+        region_source: region_source_text(resolved.region_source).to_owned(),
         endpoint: resolved.endpoint_url.clone(),
+        endpoints: resolved
+            .endpoints
+            .iter()
+            .map(|e| format!("{}: {} (from {})", e.service.label(), e.url, e.source))
+            .collect(),
         credentials: resolved.credential_source.clone(),
+    }
+}
+
+/// Where the region came from, for the top bar and the profile card.
+pub fn region_source_text(source: RegionSource) -> &'static str {
+    match source {
+        RegionSource::App => "set in the app",
+        RegionSource::EnvAwsRegion => "from AWS_REGION",
+        RegionSource::EnvAwsDefaultRegion => "from AWS_DEFAULT_REGION",
+        RegionSource::AwsConfig => "from ~/.aws/config",
+        RegionSource::BuiltIn => "the emulator's",
+        RegionSource::Missing => "not set",
     }
 }
 

@@ -73,7 +73,7 @@ export function App() {
       <Switch>
         <Match when={view() === "chat"}>
           <main class="chat">
-            <TopBar session={session} />
+            <TopBar session={session} onChooseProfile={openProfiles} />
             <Transcript session={session} />
             <Composer session={session} />
           </main>

@@ -209,7 +209,12 @@ export type BackendInfo = {
 	profileId: string,
 	profileName: string,
 	region: string,
+	/**  Where the region came from, for people: `from AWS_REGION`, `from ~/.aws/config`, ... */
+	regionSource: string,
+	/**  Where bedrock-runtime calls go when not to AWS's default endpoint. */
 	endpoint: string | null,
+	/**  Every service not on AWS's default endpoint: `bedrock-runtime: URL (from SOURCE)`. */
+	endpoints: string[],
 	/**  Where the credentials came from, e.g. `~/.aws profile dev (sso)` or `OS keyring`. */
 	credentials: string,
 };

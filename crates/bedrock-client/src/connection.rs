@@ -26,7 +26,12 @@ pub struct BackendInfo {
     pub profile_id: String,
     pub profile_name: String,
     pub region: String,
+    /// Where the region came from, for people: `from AWS_REGION`, `from ~/.aws/config`, ...
+    pub region_source: String,
+    /// Where bedrock-runtime calls go when not to AWS's default endpoint.
     pub endpoint: Option<String>,
+    /// Every service not on AWS's default endpoint: `bedrock-runtime: URL (from SOURCE)`.
+    pub endpoints: Vec<String>,
     /// Where the credentials came from, e.g. `~/.aws profile dev (sso)` or `OS keyring`.
     pub credentials: String,
 }

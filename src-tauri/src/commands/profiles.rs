@@ -1,3 +1,4 @@
+use bedrock_client::connection::with_explained_identity;
 use bedrock_client::connection_check::{CheckTarget, ConnectionReport, check_connection};
 use bedrock_client::{BackendInfo, ClientError, Connection};
 use profiles::{
@@ -92,13 +93,14 @@ pub async fn test_connection(
             return Ok(ConnectionReport::unresolved(summary.region, source, error));
         }
     };
+    let config = with_explained_identity(&resolved.sdk_config, id.strip_prefix(AWS_ID_PREFIX));
     let connection = Connection::captured(
-        &resolved.sdk_config,
+        &config,
         crate::state::backend_info(&resolved),
         &state.wire,
     );
     Ok(check_connection(CheckTarget {
-        config: &resolved.sdk_config,
+        config: &config,
         aws_profile: id.strip_prefix(AWS_ID_PREFIX),
         uses_api_key: resolved.uses_api_key,
         control: &connection.control,

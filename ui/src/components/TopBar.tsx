@@ -1,8 +1,9 @@
 import { Show } from "solid-js";
 import type { Session } from "../state/session";
 
-/** Which backend answers; emulated answers are labelled as such, always. */
-export function TopBar(props: { session: Session }) {
+/** Which backend answers; emulated answers are labelled as such, always. When the active
+ * profile cannot be used, it says so and offers another, rather than a quiet "Connecting…". */
+export function TopBar(props: { session: Session; onChooseProfile?: () => void }) {
   const backend = () => props.session.backend();
   return (
     <header class="topbar">
@@ -14,7 +15,28 @@ export function TopBar(props: { session: Session }) {
           {(profile) => <span class="pill" title="Called through this inference profile">{profile()}</span>}
         </Show>
       </div>
-      <Show when={backend()} fallback={<span class="badge badge-pending">Connecting…</span>}>
+      <Show
+        when={backend()}
+        fallback={
+          <Show when={props.session.backendError()} fallback={<span class="badge badge-pending">Connecting…</span>}>
+            {(error) => (
+              <div class="topbar-problem" data-testid="backend-problem" data-code={error().code} title={error().hint}>
+                <span class="badge badge-error" data-testid="backend-badge">
+                  Profile unavailable
+                </span>
+                <span class="topbar-problem-text">{error().message}</span>
+                <Show when={props.onChooseProfile}>
+                  {(choose) => (
+                    <button class="link" data-testid="choose-profile" onClick={() => { choose()(); }}>
+                      Choose profile
+                    </button>
+                  )}
+                </Show>
+              </div>
+            )}
+          </Show>
+        }
+      >
         {(info) => (
           <Show
             when={info().kind === "emulator"}
@@ -22,9 +44,16 @@ export function TopBar(props: { session: Session }) {
               <span
                 class="badge badge-aws"
                 data-testid="backend-badge"
-                title={`${info().credentials}${info().endpoint ? ` · endpoint ${info().endpoint ?? ""}` : ""}`}
+                title={[
+                  info().credentials,
+                  `region ${info().region} (${info().regionSource})`,
+                  ...info().endpoints,
+                ].join(" · ")}
               >
-                {info().endpoint ? "Custom endpoint" : "AWS"} · {info().profileName} · {info().region}
+                {info().endpoint ? "Custom endpoint" : "AWS"} · {info().profileName} · {info().region}{" "}
+                <span class="badge-detail" data-testid="region-source">
+                  ({info().regionSource})
+                </span>
               </span>
             }
           >

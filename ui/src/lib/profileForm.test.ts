@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProfileSummary } from "../bindings";
-import { emptyForm, sourceLabel, toNewProfile, toUpdate } from "./profileForm";
+import { emptyForm, isClearTextToRemoteHost, regionLabel, sourceLabel, toNewProfile, toUpdate } from "./profileForm";
 
 const appProfile: ProfileSummary = {
   id: "app:1",
@@ -9,7 +9,9 @@ const appProfile: ProfileSummary = {
   awsKind: null,
   detail: null,
   region: "us-east-1",
+  regionSource: "app",
   endpointUrl: null,
+  runtimeEndpointUrl: null,
   regionOverridden: false,
   endpointOverridden: false,
   hasAccessKeys: true,
@@ -18,6 +20,40 @@ const appProfile: ProfileSummary = {
   canDelete: true,
   active: false,
 };
+
+describe("endpoints and regions", () => {
+  it("refuses clear text to another computer in either endpoint field", () => {
+    const form = {
+      ...emptyForm(),
+      name: "vpc",
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      secretAccessKey: "s",
+      runtimeEndpointUrl: "http://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com",
+    };
+    expect(toNewProfile(form).errors.runtimeEndpointUrl).toMatch(/https:\/\//);
+    const https = { ...form, runtimeEndpointUrl: "https://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com" };
+    expect(toNewProfile(https).profile?.runtimeEndpointUrl).toBe(https.runtimeEndpointUrl);
+    expect(toNewProfile(https).profile?.endpointUrl).toBeNull();
+    for (const local of ["http://127.0.0.1:4000", "http://localhost", "http://[::1]:9", "https://10.0.0.1"]) {
+      expect(isClearTextToRemoteHost(local)).toBe(false);
+    }
+    for (const remote of ["http://10.0.0.1", "http://localhost.example.com", "http://user@bedrock.example.com/"]) {
+      expect(isClearTextToRemoteHost(remote)).toBe(true);
+    }
+  });
+
+  it("changes the runtime endpoint alone and says where the region comes from", () => {
+    const { update } = toUpdate(appProfile, {
+      ...emptyForm(),
+      name: "Work",
+      region: "us-east-1",
+      runtimeEndpointUrl: "https://vpce-2.bedrock-runtime.us-east-1.vpce.amazonaws.com",
+    });
+    expect(update).toEqual({ runtimeEndpointUrl: { set: "https://vpce-2.bedrock-runtime.us-east-1.vpce.amazonaws.com" } });
+    expect(regionLabel({ ...appProfile, region: "eu-west-3", regionSource: "envAwsRegion" })).toBe("eu-west-3 (from AWS_REGION)");
+    expect(regionLabel({ ...appProfile, region: "", regionSource: "missing" })).toBe("no region set");
+  });
+});
 
 describe("toNewProfile", () => {
   it("builds a keyring profile from access keys", () => {
@@ -33,6 +69,7 @@ describe("toNewProfile", () => {
       name: "Work",
       region: "eu-west-1",
       endpointUrl: null,
+      runtimeEndpointUrl: null,
       accessKeys: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI", sessionToken: null },
       bedrockApiKey: null,
     });

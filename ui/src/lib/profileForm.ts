@@ -1,6 +1,6 @@
 // The profile editor's form, checked and turned into what the backend takes.
 // Secret fields left empty on an existing profile mean "keep what the keyring holds".
-import type { NewProfile, ProfileSummary, ProfileUpdate } from "../bindings";
+import type { NewProfile, ProfileSummary, ProfileUpdate, RegionSource } from "../bindings";
 
 export type CredentialKind = "accessKeys" | "apiKey";
 
@@ -8,6 +8,8 @@ export interface ProfileForm {
   name: string;
   region: string;
   endpointUrl: string;
+  /** bedrock-runtime only (e.g. a VPC endpoint); listing and STS keep their endpoints. */
+  runtimeEndpointUrl: string;
   credentialKind: CredentialKind;
   accessKeyId: string;
   secretAccessKey: string;
@@ -40,6 +42,7 @@ export function emptyForm(): ProfileForm {
     name: "",
     region: "us-east-1",
     endpointUrl: "",
+    runtimeEndpointUrl: "",
     credentialKind: "accessKeys",
     accessKeyId: "",
     secretAccessKey: "",
@@ -54,6 +57,7 @@ export function formFor(profile: ProfileSummary): ProfileForm {
     name: profile.name,
     region: profile.region,
     endpointUrl: profile.endpointUrl ?? "",
+    runtimeEndpointUrl: profile.runtimeEndpointUrl ?? "",
     credentialKind: profile.hasApiKey && !profile.hasAccessKeys ? "apiKey" : "accessKeys",
   };
 }
@@ -63,10 +67,54 @@ function checkCommon(form: ProfileForm, errors: FormErrors): void {
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(form.region.trim())) {
     errors.region = "A region looks like us-east-1.";
   }
-  const endpoint = form.endpointUrl.trim();
-  if (endpoint !== "" && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
-    errors.endpointUrl = "An endpoint URL starts with https:// (or http:// for a local emulator).";
+  for (const field of ["endpointUrl", "runtimeEndpointUrl"] as const) {
+    const problem = endpointProblem(form[field].trim());
+    if (problem !== null) errors[field] = problem;
   }
+}
+
+/** Plain http:// only to this computer: keys and tokens never travel in clear text. */
+export function isClearTextToRemoteHost(url: string): boolean {
+  const match = /^http:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url.trim());
+  if (match === null) return false;
+  const host = (match[1] ?? "").toLowerCase().replace(/\.$/, "");
+  const loopback = host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return !loopback;
+}
+
+function endpointProblem(endpoint: string): string | null {
+  if (endpoint === "") return null;
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    return "An endpoint URL starts with https:// (or http:// for a local emulator).";
+  }
+  if (isClearTextToRemoteHost(endpoint)) {
+    return "Use https:// — plain http:// would send your keys in clear text (it is only for 127.0.0.1, ::1 or localhost).";
+  }
+  return null;
+}
+
+/** Where the profile's region comes from, as the card and the top bar say it. */
+export function regionSourceLabel(source: RegionSource): string {
+  switch (source) {
+    case "app":
+      return "set in the app";
+    case "envAwsRegion":
+      return "from AWS_REGION";
+    case "envAwsDefaultRegion":
+      return "from AWS_DEFAULT_REGION";
+    case "awsConfig":
+      return "from ~/.aws/config";
+    case "builtIn":
+      return "the emulator's";
+    case "missing":
+      return "no region: choose one";
+  }
+}
+
+/** The region and where it comes from, e.g. `eu-west-3 (from AWS_REGION)`. */
+export function regionLabel(profile: ProfileSummary): string {
+  if (profile.regionSource === "missing") return "no region set";
+  return `${profile.region} (${regionSourceLabel(profile.regionSource)})`;
 }
 
 function checkSecrets(form: ProfileForm, errors: FormErrors, required: boolean): void {
@@ -89,10 +137,12 @@ export function toNewProfile(form: ProfileForm): { profile?: NewProfile; errors:
   checkSecrets(form, errors, true);
   if (Object.keys(errors).length > 0) return { errors };
   const endpoint = form.endpointUrl.trim();
+  const runtimeEndpoint = form.runtimeEndpointUrl.trim();
   const profile: NewProfile = {
     name: form.name.trim(),
     region: form.region.trim(),
     endpointUrl: endpoint === "" ? null : endpoint,
+    runtimeEndpointUrl: runtimeEndpoint === "" ? null : runtimeEndpoint,
     accessKeys:
       form.credentialKind === "accessKeys"
         ? {
@@ -120,6 +170,10 @@ export function toUpdate(
   const endpoint = form.endpointUrl.trim();
   if (endpoint !== (profile.endpointUrl ?? "")) {
     update.endpointUrl = endpoint === "" ? "clear" : { set: endpoint };
+  }
+  const runtimeEndpoint = form.runtimeEndpointUrl.trim();
+  if (runtimeEndpoint !== (profile.runtimeEndpointUrl ?? "")) {
+    update.runtimeEndpointUrl = runtimeEndpoint === "" ? "clear" : { set: runtimeEndpoint };
   }
   if (profile.source === "app" && form.credentialKind === "accessKeys" && form.accessKeyId.trim() !== "") {
     update.accessKeys = {

@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import { REGIONS, type ProfileForm } from "../../lib/profileForm";
+import { REGIONS, regionSourceLabel, type ProfileForm } from "../../lib/profileForm";
 import type { Profiles } from "../../state/profiles";
 
 type TextField = Exclude<keyof ProfileForm, "credentialKind">;
@@ -50,19 +50,28 @@ export function ProfileEditor(props: { profiles: Profiles }) {
       </datalist>
       <div class="params">
         <Field profiles={profiles} field="name" label="Name" disabled={current()?.canRename === false} />
-        <Field profiles={profiles} field="region" label="Region" list="regions" disabled={isEmulator()} />
+        <Field
+          profiles={profiles}
+          field="region"
+          label={current() ? `Region (${regionSourceLabel(current()?.regionSource ?? "app")})` : "Region"}
+          placeholder="no region found: type one, e.g. us-east-1"
+          list="regions"
+          disabled={isEmulator()}
+        />
         <Field
           profiles={profiles}
           field="endpointUrl"
-          label="Endpoint URL (optional)"
-          placeholder={
-            isEmulator()
-              ? "in-process, on a loopback port chosen at start"
-              : "https://vpce-….bedrock-runtime.us-east-1.vpce.amazonaws.com"
-          }
+          label="Endpoint URL for every service (optional)"
+          placeholder={isEmulator() ? "in-process, on a loopback port chosen at start" : "https://bedrock.example.internal"}
           disabled={isEmulator()}
         />
         <Show when={!isEmulator()}>
+          <Field
+            profiles={profiles}
+            field="runtimeEndpointUrl"
+            label="bedrock-runtime endpoint only (optional; listing and STS keep theirs)"
+            placeholder="https://vpce-….bedrock-runtime.us-east-1.vpce.amazonaws.com"
+          />
           <div class="param param-wide">
             <label>Credentials</label>
             <div class="segmented">

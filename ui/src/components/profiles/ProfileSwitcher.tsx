@@ -1,4 +1,4 @@
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import type { Profiles } from "../../state/profiles";
 
 /** The active profile, switchable from the sidebar; every later call uses it. */
@@ -16,10 +16,15 @@ export function ProfileSwitcher(props: { profiles: Profiles; onManage: () => voi
         data-testid="profile-switcher"
         onChange={(e) => void props.profiles.activate(e.currentTarget.value)}
       >
+        <Show when={props.profiles.list()?.activeProblem}>
+          <option value="" selected disabled>
+            Choose a profile (the active one is gone)
+          </option>
+        </Show>
         <For each={props.profiles.list()?.profiles ?? []}>
           {(profile) => (
             <option value={profile.id} selected={profile.active}>
-              {profile.name} · {profile.region}
+              {profile.name} · {profile.regionSource === "missing" ? "no region" : profile.region}
             </option>
           )}
         </For>

@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import { sourceLabel } from "../../lib/profileForm";
+import { regionLabel, sourceLabel } from "../../lib/profileForm";
 import type { Profiles } from "../../state/profiles";
 import { ConnectionReportView } from "./ConnectionReportView";
 import { ProfileEditor } from "./ProfileEditor";
@@ -21,6 +21,14 @@ export function ProfilesPage(props: { profiles: Profiles; onClose: () => void })
           Back to chat
         </button>
       </header>
+      <Show when={profiles.list()?.activeProblem}>
+        {(problem) => (
+          <div class="error-card" data-testid="active-profile-problem" data-code={problem().code}>
+            <p class="error-message">{problem().message}</p>
+            <p class="error-hint">{problem().hint}</p>
+          </div>
+        )}
+      </Show>
       <Show when={(profiles.list()?.problems.length ?? 0) > 0}>
         <div class="problems" data-testid="profile-problems">
           <For each={profiles.list()?.problems ?? []}>
@@ -53,10 +61,13 @@ export function ProfilesPage(props: { profiles: Profiles; onClose: () => void })
                       <span class="pill active-pill">active</span>
                     </Show>
                   </span>
-                  <span class="muted">
-                    {sourceLabel(profile)} · {profile.region}
+                  <span class="muted" data-testid="profile-region">
+                    {sourceLabel(profile)} · {regionLabel(profile)}
                   </span>
                   <Show when={profile.endpointUrl}>{(url) => <code class="muted">{url()}</code>}</Show>
+                  <Show when={profile.runtimeEndpointUrl}>
+                    {(url) => <code class="muted">bedrock-runtime: {url()}</code>}
+                  </Show>
                 </button>
               </li>
             )}

@@ -1,0 +1,88 @@
+"""The app's connection to Bedrock as the AWS SDKs make it: a runtime-only endpoint leaves the
+model listing where it was, and an active profile that disappears is reported, never replaced
+by the emulator while the top bar names AWS."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import APP_BIN
+from ui import by_test_id, model_ids, send_with_keyboard, wait_ready, wait_reply_status, wait_until
+
+KEYS = "aws_access_key_id = AKIAE2ECONNECTION001\naws_secret_access_key = e2e-secret-not-real\n"
+
+
+@pytest.fixture
+def second_emulator():
+    """A second emulator process, for the endpoint that must not be the app's own."""
+    binary = Path(APP_BIN).with_name("bedrock-emulator")
+    if not binary.exists():
+        pytest.fail(f"build the emulator binary first (cargo build -p bedrock-emulator): {binary}")
+    process = subprocess.Popen(
+        [str(binary), "--listen", "127.0.0.1:0", "--pace-ms", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    line = process.stdout.readline().strip()
+    assert line.startswith("listening on http://"), line
+    try:
+        from conftest import Emulator
+
+        yield Emulator(int(line.rsplit(":", 1)[1]))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def write_config(runner, text: str) -> Path:
+    config = Path(runner.home) / ".aws" / "config"
+    config.parent.mkdir(exist_ok=True)
+    config.write_text(text)
+    return config
+
+
+def test_a_runtime_only_endpoint_still_lists_models(runner, second_emulator):
+    """bedrock-runtime goes to its own endpoint (the services section); ListFoundationModels
+    and STS stay on the profile's endpoint: the picker fills, the answer comes from the runtime's."""
+    app_emulator = f"http://127.0.0.1:{runner.emulator_port}"
+    write_config(
+        runner,
+        f"[default]\nregion = us-east-1\n{KEYS}endpoint_url = {app_emulator}\nservices = vpc\n\n"
+        f"[services vpc]\nbedrock_runtime =\n  endpoint_url = {second_emulator.url}\n",
+    )
+    driver = runner.start()
+    from conftest import Emulator
+
+    control = Emulator(runner.emulator_port)
+    wait_ready(driver)
+    assert "amazon.nova-pro-v1:0" in model_ids(driver)
+    assert control.requests("ListFoundationModels"), "models were listed on the profile's endpoint"
+    assert not second_emulator.requests("ListFoundationModels")
+    send_with_keyboard(driver, "Hello through the VPC endpoint")
+    wait_reply_status(driver, "done", timeout=60)
+    assert second_emulator.requests("ConverseStream"), "the chat went to the runtime endpoint"
+    assert not control.requests("ConverseStream")
+
+
+def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner):
+    """The default profile points (endpoint_url) at an emulator; once it is removed from
+    ~/.aws/config, a chat fails naming it, and nothing is answered by the emulator."""
+    config = write_config(
+        runner,
+        f"[default]\nregion = us-east-1\n{KEYS}endpoint_url = http://127.0.0.1:{runner.emulator_port}\n",
+    )
+    driver = runner.start()
+    from conftest import Emulator
+
+    emulator = Emulator(runner.emulator_port)
+    wait_ready(driver)
+    assert "default" in by_test_id(driver, "backend-badge").text
+    config.write_text("[profile other]\nregion = us-east-1\n")
+    before = len(emulator.requests("ConverseStream"))
+    send_with_keyboard(driver, "Are you still there?")
+    wait_reply_status(driver, "failed", timeout=60)
+    card = wait_until(lambda: by_test_id(driver, "error-card"), what="error card")
+    assert "`default`" in card.text and "no longer" in card.text, card.text
+    assert "[Emulated" not in card.text
+    assert len(emulator.requests("ConverseStream")) == before, "the emulator answered in its place"
