@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use bedrock_client::catalogue::{Favourites, ModelCatalogue};
+use bedrock_client::connection::with_explained_identity;
 use bedrock_client::knowledge::AccountIds;
 use bedrock_client::pricing::PriceTable;
 use bedrock_client::settings::AppSettings;
@@ -14,7 +15,6 @@ use bedrock_client::{BackendInfo, BackendKind, ClientError, Connection};
 use bedrock_emulator::Emulator;
 use embeddings::lab::Lab;
 use embeddings::store::LabStore;
-use bedrock_client::connection::with_explained_identity;
 use profiles::{
     AWS_ID_PREFIX, EMULATOR_ID, KeyringSecrets, ProfileError, ProfileStore, RegionSource,
     ResolvedProfile, SourceProblem,
