@@ -30,7 +30,7 @@ function ReplyView(props: { exchange: Exchange; session: Session }) {
           </Match>
         </Switch>
       </header>
-      <Show when={reply().reasoning !== ""}>
+      <Show when={reply().reasoning !== "" || reply().reasoningBlocks.length > 0}>
         <details class="reasoning" data-testid="reasoning" data-kept={reply().reasoningBlocks.length > 0 ? "true" : "false"}>
           <summary>
             Reasoning
@@ -42,6 +42,11 @@ function ReplyView(props: { exchange: Exchange; session: Session }) {
             </Show>
           </summary>
           <pre>{reply().reasoning}</pre>
+          <Show when={reply().reasoningBlocks.some((block) => block.type === "redacted")}>
+            <p class="muted" data-testid="redacted-reasoning">
+              Part of the reasoning was encrypted by the provider: it is kept as it came and sent back with the conversation.
+            </p>
+          </Show>
         </details>
       </Show>
       <Markdown text={reply().text} testId="reply-text" />
