@@ -96,6 +96,21 @@ describe("a chat with tools and thinking", () => {
     });
     expect(sent[1]?.messages).toEqual([{ role: "user", text: "What is this?", attachments: [file], toolAnswers: [] }]);
   });
+
+  it("puts a failed message and its files back in the message box, and Retry empties it", async () => {
+    const sent = replies(outcome({ error: throttled }));
+    const chat = session();
+    chat.setDraft("What is this?");
+    await chat.send();
+    expect(chat.draft()).toBe("What is this?");
+    const failed = chat.exchanges().at(-1);
+    if (failed) chat.retry(failed);
+    await vi.waitFor(() => {
+      expect(sent).toHaveLength(2);
+      expect(chat.draft()).toBe("");
+    });
+    expect(sent[1]?.messages).toHaveLength(1);
+  });
 });
 
 describe("a conversation reopened from the history", () => {

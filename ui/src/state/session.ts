@@ -257,7 +257,14 @@ export function createSession() {
       void answerTools(exchange.toolAnswers);
       return;
     }
-    void sendMessage(exchange.user, exchange.attachments.map(pendingOf), false);
+    // The failed message went back to the message box; resending it empties the box again.
+    const restored = draft() === exchange.user;
+    void sendMessage(exchange.user, exchange.attachments.map(pendingOf), false).then(() => {
+      if (restored && draft() === exchange.user) {
+        setDraft("");
+        setAttachments([]);
+      }
+    });
   }
 
   function newChat(): void {
