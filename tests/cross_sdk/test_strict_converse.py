@@ -203,8 +203,8 @@ def test_llama_and_deepseek_take_no_stop_sequences(runtime, model_id):
     )
 
 
-def test_claude_takes_five_stop_sequences(runtime):
-    stops = [f"STOP{i}" for i in range(5)]
+def test_claude_takes_four_stop_sequences(runtime):
+    stops = [f"STOP{i}" for i in range(4)]
     assert_accepted(runtime, modelId=HAIKU, messages=[user("Count")], inferenceConfig={"stopSequences": stops})
 
 
@@ -242,15 +242,16 @@ def test_member_constraints_use_the_service_wording(unvalidated, config, message
 
 
 def test_stop_sequences_are_limited_by_the_service_model(runtime):
-    stops = [f"S{i}" for i in range(2501)]
+    stops = ["a", "b", "c", "d", "e"]
     code, status, message = refused(
         runtime, "converse", modelId=HAIKU, messages=[user("Hi")], inferenceConfig={"stopSequences": stops}
     )
     assert (code, status) == ("ValidationException", 400)
     assert message == (
         f"1 validation error detected: Value '[{', '.join(stops)}]' at 'inferenceConfig.stopSequences' "
-        "failed to satisfy constraint: Member must have length less than or equal to 2500"
+        "failed to satisfy constraint: Member must have length less than or equal to 4"
     )
+    runtime.converse(modelId=HAIKU, messages=[user("Hi")], inferenceConfig={"stopSequences": stops[:4]})
 
 
 def test_member_constraints_come_before_the_conversation_rules(runtime):

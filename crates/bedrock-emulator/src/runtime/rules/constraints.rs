@@ -5,8 +5,10 @@ use serde_json::{Map, Value};
 
 use crate::wire::error::{ApiError, ApiResult};
 
-/// `InferenceConfigurationStopSequencesList` has had `max: 2500` since August 2025 (it was 4).
-pub const MAX_STOP_SEQUENCES: usize = 2500;
+/// Four, as real Bedrock answered five (continuedev#2296, #2538; shared/reference). botocore's
+/// `InferenceConfigurationStopSequencesList` says `max: 2500` since August 2025 (4 before): the
+/// stricter figure is kept until traffic shows five accepted, so the app never sends five.
+pub const MAX_STOP_SEQUENCES: usize = 4;
 
 struct Violation {
     value: String,
@@ -259,7 +261,7 @@ mod tests {
 
     #[test]
     fn values_within_bounds_pass() {
-        let request = json!({"inferenceConfig": {"maxTokens": 1, "temperature": 0, "topP": 1, "stopSequences": ["a", "b", "c", "d", "e"]}});
+        let request = json!({"inferenceConfig": {"maxTokens": 1, "temperature": 0, "topP": 1, "stopSequences": ["a", "b", "c", "d"]}});
         assert!(check(request.as_object().unwrap()).is_ok());
     }
 }
