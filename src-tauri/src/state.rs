@@ -261,38 +261,22 @@ impl AppState {
 
     /// The token that stops `stream_id`; already cancelled when Stop came before the stream began.
     pub fn begin_stream(&self, stream_id: &str) -> CancellationToken {
-        let mut streams = lock(&self.streams);
-        if let Some(stopped) = streams.get(stream_id).filter(|t| t.is_cancelled()) {
-            let stopped = stopped.clone();
-            streams.remove(stream_id);
-            return stopped;
-        }
-        let token = CancellationToken::new();
-        streams.insert(stream_id.to_owned(), token.clone());
-        token
+        bedrock_client::chat::stops::begin(&mut lock(&self.streams), stream_id)
     }
 
     pub fn end_stream(&self, stream_id: &str) {
         lock(&self.streams).remove(stream_id);
     }
 
-    /// Cancel a stream in flight; `false` when it is not running. A Stop that arrives before its
-    /// stream began is remembered, so that the stream ends as soon as it begins.
+    /// Cancel a stream in flight; `false` when it had already ended.
     pub fn cancel_stream(&self, stream_id: &str) -> bool {
-        const REMEMBERED_STOPS: usize = 64;
-        let mut streams = lock(&self.streams);
-        if let Some(token) = streams.remove(stream_id) {
-            token.cancel();
-            return true;
-        }
-        // Only early Stops are cancelled tokens in the map: forget them all when too many pile up.
-        if streams.values().filter(|t| t.is_cancelled()).count() >= REMEMBERED_STOPS {
-            streams.retain(|_, token| !token.is_cancelled());
-        }
-        let stopped = CancellationToken::new();
-        stopped.cancel();
-        streams.insert(stream_id.to_owned(), stopped);
-        false
+        bedrock_client::chat::stops::cancel(&mut lock(&self.streams), stream_id)
+    }
+
+    /// Stop a chat stream: in flight, or as soon as it begins when the Stop came first
+    /// (chat stream ids are used once).
+    pub fn stop_chat_stream(&self, stream_id: &str) -> bool {
+        bedrock_client::chat::stops::stop(&mut lock(&self.streams), stream_id)
     }
 }
 

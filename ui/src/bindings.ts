@@ -58,7 +58,10 @@ export const commands = {
 	 *  the history. Failures arrive as a `failed` event and in the outcome; what was received is kept.
 	 */
 	chatStream: (streamId: string, request: ChatRequest, link: RunLink, onEvent: Channel<ChatEvent>) => typedError<ChatRun, ClientError>(__TAURI_INVOKE("chat_stream", { streamId, request, link, onEvent })),
-	/**  Stop a stream in flight: the HTTP stream is dropped and no further event is sent. */
+	/**
+	 *  Stop a stream, in flight or not yet begun: the HTTP stream is dropped and no further event
+	 *  is sent.
+	 */
 	cancelChat: (streamId: string) => __TAURI_INVOKE<boolean>("cancel_chat", { streamId }),
 	/**  What an attached file is (from its bytes, not its name), or why it cannot be sent. */
 	describeAttachment: (name: string, dataBase64: string) => typedError<AttachmentInfo, ClientError>(__TAURI_INVOKE("describe_attachment", { name, dataBase64 })),

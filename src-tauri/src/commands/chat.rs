@@ -90,11 +90,12 @@ pub async fn chat_stream(
     })
 }
 
-/// Stop a stream in flight: the HTTP stream is dropped and no further event is sent.
+/// Stop a stream, in flight or not yet begun: the HTTP stream is dropped and no further event
+/// is sent.
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_chat(state: State<'_, AppState>, stream_id: String) -> bool {
-    state.cancel_stream(&stream_id)
+    state.stop_chat_stream(&stream_id)
 }
 
 /// What an attached file is (from its bytes, not its name), or why it cannot be sent.

@@ -10,6 +10,7 @@ pub mod params;
 pub mod reasoning;
 pub mod reply;
 pub mod request;
+pub mod stops;
 pub mod stream;
 pub mod tools;
 
