@@ -7,32 +7,48 @@ from pathlib import Path
 
 import pytest
 
-from conftest import APP_BIN
+from conftest import APP_BIN, Emulator
+from selenium.webdriver.support.select import Select
+
 from ui import by_test_id, model_ids, send_with_keyboard, wait_ready, wait_reply_status, wait_until
 
 KEYS = "aws_access_key_id = AKIAE2ECONNECTION001\naws_secret_access_key = e2e-secret-not-real\n"
 
 
 @pytest.fixture
-def second_emulator():
-    """A second emulator process, for the endpoint that must not be the app's own."""
+def emulators():
+    """Starts emulator processes of its own (the app starts its in-process one only for the
+    emulator profile), stopped after the test."""
     binary = Path(APP_BIN).with_name("bedrock-emulator")
     if not binary.exists():
         pytest.fail(f"build the emulator binary first (cargo build -p bedrock-emulator): {binary}")
-    process = subprocess.Popen(
-        [str(binary), "--listen", "127.0.0.1:0", "--pace-ms", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    line = process.stdout.readline().strip()
-    assert line.startswith("listening on http://"), line
-    try:
-        from conftest import Emulator
+    processes = []
 
-        yield Emulator(int(line.rsplit(":", 1)[1]))
+    def start() -> Emulator:
+        process = subprocess.Popen(
+            [str(binary), "--listen", "127.0.0.1:0", "--pace-ms", "0"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        processes.append(process)
+        line = process.stdout.readline().strip()
+        assert line.startswith("listening on http://"), line
+        return Emulator(int(line.rsplit(":", 1)[1]))
+
+    try:
+        yield start
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def use_profile(driver, name: str):
+    """Choose the profile in the sidebar, as a user does, and wait for its models."""
+    wait_ready(driver)
+    Select(by_test_id(driver, "profile-switcher")).select_by_value(f"aws:{name}")
+    wait_until(lambda: f"· {name} ·" in by_test_id(driver, "backend-badge").text, what=f"badge names {name}")
+    wait_ready(driver)
 
 
 def write_config(runner, text: str) -> Path:
@@ -42,47 +58,38 @@ def write_config(runner, text: str) -> Path:
     return config
 
 
-def test_a_runtime_only_endpoint_still_lists_models(runner, second_emulator):
+def test_a_runtime_only_endpoint_still_lists_models(runner, emulators):
     """bedrock-runtime goes to its own endpoint (the services section); ListFoundationModels
     and STS stay on the profile's endpoint: the picker fills, the answer comes from the runtime's."""
-    app_emulator = f"http://127.0.0.1:{runner.emulator_port}"
+    control, runtime = emulators(), emulators()
     write_config(
         runner,
-        f"[default]\nregion = us-east-1\n{KEYS}endpoint_url = {app_emulator}\nservices = vpc\n\n"
-        f"[services vpc]\nbedrock_runtime =\n  endpoint_url = {second_emulator.url}\n",
+        f"[profile vpc]\nregion = us-east-1\n{KEYS}endpoint_url = {control.url}\nservices = vpc\n\n"
+        f"[services vpc]\nbedrock_runtime =\n  endpoint_url = {runtime.url}\n",
     )
     driver = runner.start()
-    from conftest import Emulator
-
-    control = Emulator(runner.emulator_port)
-    wait_ready(driver)
+    use_profile(driver, "vpc")
     assert "amazon.nova-pro-v1:0" in model_ids(driver)
     assert control.requests("ListFoundationModels"), "models were listed on the profile's endpoint"
-    assert not second_emulator.requests("ListFoundationModels")
+    assert not runtime.requests("ListFoundationModels")
     send_with_keyboard(driver, "Hello through the VPC endpoint")
     wait_reply_status(driver, "done", timeout=60)
-    assert second_emulator.requests("ConverseStream"), "the chat went to the runtime endpoint"
+    assert runtime.requests("ConverseStream"), "the chat went to the runtime endpoint"
     assert not control.requests("ConverseStream")
 
 
-def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner):
-    """The default profile points (endpoint_url) at an emulator; once it is removed from
+def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner, emulators):
+    """The active profile points (endpoint_url) at an emulator; once it is removed from
     ~/.aws/config, a chat fails naming it, and nothing is answered by the emulator."""
-    config = write_config(
-        runner,
-        f"[default]\nregion = us-east-1\n{KEYS}endpoint_url = http://127.0.0.1:{runner.emulator_port}\n",
-    )
+    emulator = emulators()
+    config = write_config(runner, f"[profile work]\nregion = us-east-1\n{KEYS}endpoint_url = {emulator.url}\n")
     driver = runner.start()
-    from conftest import Emulator
-
-    emulator = Emulator(runner.emulator_port)
-    wait_ready(driver)
-    assert "default" in by_test_id(driver, "backend-badge").text
+    use_profile(driver, "work")
     config.write_text("[profile other]\nregion = us-east-1\n")
     before = len(emulator.requests("ConverseStream"))
     send_with_keyboard(driver, "Are you still there?")
     wait_reply_status(driver, "failed", timeout=60)
     card = wait_until(lambda: by_test_id(driver, "error-card"), what="error card")
-    assert "`default`" in card.text and "no longer" in card.text, card.text
+    assert "`work`" in card.text and "no longer" in card.text, card.text
     assert "[Emulated" not in card.text
     assert len(emulator.requests("ConverseStream")) == before, "the emulator answered in its place"
