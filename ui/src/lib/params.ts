@@ -144,7 +144,7 @@ export function parseParams(
   }
   const off = disabledControls(form, controls);
   // A control that is off is not sent, so what it holds cannot be wrong.
-  for (const key of Object.keys(off) as (keyof DisabledControls)[]) delete errors[key];
+  const checked = Object.fromEntries(Object.entries(errors).filter(([key]) => !(key in off))) as ParamErrors;
   return {
     params: {
       maxTokens: maxTokens.value,
@@ -157,7 +157,7 @@ export function parseParams(
       reasoningBudget: controls.reasoningBudget ? budget.value : null,
       additional: additional.fields,
     },
-    errors: { ...modelErrors(form, controls), ...errors },
+    errors: { ...modelErrors(form, controls), ...checked },
   };
 }
 
