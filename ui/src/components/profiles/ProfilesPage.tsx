@@ -61,7 +61,7 @@ export function ProfilesPage(props: { profiles: Profiles; onClose: () => void })
                       <span class="pill active-pill">active</span>
                     </Show>
                   </span>
-                  <span class="muted" data-testid="profile-region">
+                  <span class="muted" data-testid="profile-card-region">
                     {sourceLabel(profile)} · {regionLabel(profile)}
                   </span>
                   <Show when={profile.endpointUrl}>{(url) => <code class="muted">{url()}</code>}</Show>
