@@ -4,6 +4,8 @@ import time
 
 from conftest import SCREENSHOTS
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.select import Select
 from ui import all_by_test_id, by_test_id, pick_model, send_with_keyboard, set_field, wait_ready, wait_reply_status, wait_until
 
 THINKING_MODEL = "us.anthropic.claude-3-7-sonnet-20250219-v1:0"
@@ -87,3 +89,27 @@ def test_stop_before_the_first_byte_ends_the_run_and_the_next_send_works(app):
     send_with_keyboard(driver, "Now answer.")
     wait_until(lambda: len(all_by_test_id(driver, "reply")) == 2, what="second reply")
     assert wait_reply_status(driver, "done", "failed") == "done"
+
+
+def test_compare_panes_hold_max_tokens_to_each_models_limit(app):
+    driver, emulator = app
+    wait_ready(driver)
+    by_test_id(driver, "tab-compare").click()
+    wait_until(lambda: len(all_by_test_id(driver, "compare-pane")) >= 2, what="panes")
+    pane = all_by_test_id(driver, "compare-pane")[0]
+    field = pane.find_element(By.CSS_SELECTOR, "[data-testid='pane-max-tokens']")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.BACK_SPACE)
+    field.send_keys("3000")
+    Select(pane.find_element(By.CSS_SELECTOR, "[data-testid='pane-model']")).select_by_value(NO_STREAMED_TOOLS)
+    wait_until(lambda: field.get_attribute("value") == "2048", what="pane max tokens clamped")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.BACK_SPACE)
+    field.send_keys("2500")
+    wait_until(lambda: "at most 2048" in pane.text, what="the pane's limit error")
+    composer = by_test_id(driver, "compare-composer")
+    composer.send_keys("Hello")
+    composer.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait_until(lambda: "Fix the parameters" in driver.find_element(By.CSS_SELECTOR, ".compare .notice").text, what="send refused")
+    assert emulator.requests("ConverseStream") == []
+    driver.save_screenshot(str(SCREENSHOTS / "params-compare-limit.png"))
