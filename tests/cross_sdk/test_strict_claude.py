@@ -131,6 +131,16 @@ def test_thinking_takes_temperature_one(runtime):
     assert body["content"][0]["type"] == "thinking"
 
 
+def test_converse_relays_an_unknown_additional_field_in_claudes_words(runtime):
+    # litellm#7416: Claude's schema error, behind the Converse prefix.
+    request = converse_request([user("What is the weather like?")], chat_id="c-1")
+    assert_converse_refuses(
+        runtime,
+        request,
+        "Malformed input request: #: extraneous key [chat_id] is not permitted, please reformat your input and try again.",
+    )
+
+
 # --------------------------------------------------------------------------------------
 # Tool use over several turns, reasoning blocks sent back
 # --------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ use base64::Engine;
 use serde_json::{Map, Value};
 
 use super::rules;
-use crate::catalogue::ModelEntry;
-use crate::families;
+use crate::catalogue::{Family, ModelEntry};
+use crate::families::{self, claude::converse_rules::model_error};
 use crate::generation::{Message, Prompt, Role, Tool, ToolChoice, ToolResult};
 use crate::wire::error::{ApiError, ApiResult};
 
@@ -79,9 +79,13 @@ pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
     };
     for key in additional_fields.keys() {
         if !families::accepts_additional_field(model.family, key) {
-            return Err(ApiError::malformed(format!(
-                "#: extraneous key [{key}] is not permitted"
-            )));
+            let error = ApiError::malformed(format!("#: extraneous key [{key}] is not permitted"));
+            // Claude's own validator finds it, so Converse relays it behind the model prefix.
+            return Err(if model.family == Family::Claude {
+                model_error(error.message)
+            } else {
+                error
+            });
         }
     }
     prompt.reasoning_budget =

@@ -105,3 +105,18 @@ async fn thinking_takes_temperature_one_and_a_budget_below_max_tokens() {
     let answer = calls::invoke(&client, SONNET, &native(&change)).await;
     assert_eq!(answer["content"][0]["type"], "thinking", "{answer}");
 }
+
+/// A key Claude does not know in `additionalModelRequestFields` comes back as Claude's schema
+/// error behind the Converse prefix (litellm#7416: `extraneous key [chat_id]`).
+#[tokio::test]
+async fn converse_relays_an_unknown_additional_field_in_claudes_words() {
+    let emulator = support::emulator().await;
+    let client = support::runtime_client(&emulator);
+    let ask = converse(&json!({"chat_id": "c-1"}));
+    calls::assert_converse_refuses(
+        &client,
+        &ask,
+        "Malformed input request: #: extraneous key [chat_id] is not permitted, please reformat your input and try again.",
+    )
+    .await;
+}
