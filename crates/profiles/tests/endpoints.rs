@@ -274,3 +274,33 @@ async fn an_active_profile_removed_from_the_file_is_reported_not_replaced() {
     store.set_active("emulator").unwrap();
     assert!(store.active_profile().is_ok());
 }
+
+#[tokio::test]
+async fn ignoring_configured_endpoints_leaves_only_the_apps_own() {
+    let local = start_emulator().await;
+    let fixture = Fixture::with_aws(
+        &format!(
+            "[profile ignoring]\nregion = us-east-1\n{KEYS}endpoint_url = {}\nignore_configured_endpoint_urls = true\n\n[profile plain]\nregion = us-east-1\n{KEYS}",
+            local.endpoint_url()
+        ),
+        "",
+    );
+    let store = fixture.open();
+    assert!(
+        store
+            .resolve("aws:ignoring", None)
+            .await
+            .unwrap()
+            .endpoints
+            .is_empty()
+    );
+    let from_env = fixture.open().with_env(&[
+        (
+            "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
+            "http://insecure.example.com",
+        ),
+        ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"),
+    ]);
+    let resolved = from_env.resolve("aws:plain", None).await.unwrap();
+    assert!(resolved.endpoints.is_empty(), "{:?}", resolved.endpoints);
+}

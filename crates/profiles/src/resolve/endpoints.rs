@@ -140,6 +140,9 @@ impl ServiceEndpoints {
         {
             return Some(field.clone());
         }
+        if key.env() == "AWS_ENDPOINT_URL" && self.ignores_configured_endpoints() {
+            return None;
+        }
         let var = |name: String| {
             self.env
                 .get(&name)
@@ -170,6 +173,21 @@ impl ServiceEndpoints {
                 ),
             ))
         })
+    }
+
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` or `ignore_configured_endpoint_urls = true`:
+    /// every endpoint from the environment and the shared files is ignored (the app's own
+    /// fields still apply, as code-set endpoints do in the SDKs).
+    fn ignores_configured_endpoints(&self) -> bool {
+        let from_env = self.env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").ok();
+        let from_profile = self
+            .sections
+            .as_ref()
+            .and_then(|sections| sections.get("ignore_configured_endpoint_urls"))
+            .map(str::to_owned);
+        from_env
+            .or(from_profile)
+            .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
     }
 
     fn in_services_section(&self, service_id: &str, setting: &str) -> Option<(String, String)> {
