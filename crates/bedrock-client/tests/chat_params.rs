@@ -110,7 +110,10 @@ async fn without_thinking_every_parameter_is_sent() {
     .await;
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
     let (_, body) = sent(&setup.log);
-    assert_eq!(body["inferenceConfig"]["topP"].as_f64().map(|p| p as f32), Some(0.9));
+    assert_eq!(
+        body["inferenceConfig"]["topP"].as_f64().map(|p| p as f32),
+        Some(0.9)
+    );
     assert_eq!(body["inferenceConfig"]["stopSequences"][0], "END");
     assert_eq!(body["additionalModelRequestFields"]["top_k"], 40);
     assert_eq!(body["system"][0]["text"], "You are concise.");
@@ -129,7 +132,10 @@ async fn controls_the_model_lacks_are_not_sent() {
     .await;
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
     let (_, body) = sent(&setup.log);
-    assert!(body.get("system").is_none(), "Titan takes no system prompt: {body}");
+    assert!(
+        body.get("system").is_none(),
+        "Titan takes no system prompt: {body}"
+    );
     setup.log.clear();
     let llama = request(LLAMA_31, "Hello");
     let outcome = run_chat(
@@ -162,19 +168,28 @@ async fn what_bedrock_would_refuse_is_refused_before_sending() {
     budget_above_max.additional_fields_json = thinking(2048, false);
     let mut hot = request(HAIKU_3, "Hi");
     hot.params.temperature = Some(1.5);
+    let mut titan_tools = request(TITAN, "Hi");
+    titan_tools.tools_json = Some(TOOLS.into());
     for (bad, expected) in [
         (&too_long, "limit of 4096"),
         (&five_stops, "at most 4"),
         (&small_budget, "at least 1024"),
         (&budget_above_max, "above the reasoning budget (2048)"),
         (&hot, "Temperature must be between 0 and 1"),
+        (&titan_tools, "takes no tools"),
     ] {
         let error = bad.validate().unwrap_err();
         assert!(error.message.contains(expected), "{}", error.message);
         let mut events = Vec::new();
         let outcome = run_chat(&setup.client, bad, &mut events, &CancellationToken::new()).await;
-        assert_eq!(outcome.error.as_ref().map(|e| e.code), Some(ErrorCode::InvalidRequest));
-        assert!(matches!(events.as_slice(), [ChatEvent::Failed { .. }]), "{events:?}");
+        assert_eq!(
+            outcome.error.as_ref().map(|e| e.code),
+            Some(ErrorCode::InvalidRequest)
+        );
+        assert!(
+            matches!(events.as_slice(), [ChatEvent::Failed { .. }]),
+            "{events:?}"
+        );
     }
     assert!(setup.log.exchanges().is_empty(), "nothing was sent");
     assert!(setup.emulator.state().recorder.all().is_empty());
@@ -186,13 +201,24 @@ async fn a_model_that_cannot_stream_tools_answers_through_converse_with_the_same
     let mut llama = request(LLAMA_31, "What is the weather in Paris?");
     llama.tools_json = Some(TOOLS.into());
     let mut events = Vec::new();
-    let outcome = run_chat(&setup.client, &llama, &mut events, &CancellationToken::new()).await;
+    let outcome = run_chat(
+        &setup.client,
+        &llama,
+        &mut events,
+        &CancellationToken::new(),
+    )
+    .await;
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
     let (operation, _) = sent(&setup.log);
     assert_eq!(operation, "Converse");
-    assert_eq!(setup.emulator.state().recorder.all()[0].operation, "Converse");
+    assert_eq!(
+        setup.emulator.state().recorder.all()[0].operation,
+        "Converse"
+    );
     assert!(matches!(events.first(), Some(ChatEvent::Started { .. })));
-    assert!(matches!(events.last(), Some(ChatEvent::Metadata { usage, .. }) if usage.output_tokens > 0));
+    assert!(
+        matches!(events.last(), Some(ChatEvent::Metadata { usage, .. }) if usage.output_tokens > 0)
+    );
     let stop = events.iter().find_map(|e| match e {
         ChatEvent::Stopped { stop_reason } => Some(stop_reason.clone()),
         _ => None,
@@ -214,8 +240,18 @@ async fn a_model_that_cannot_stream_tools_answers_through_converse_with_the_same
     assert!(outcome.metrics.total_latency_ms > 0 || outcome.usage.is_some());
     setup.log.clear();
     llama.tools_json = None;
-    run_chat(&setup.client, &llama, &mut Vec::new(), &CancellationToken::new()).await;
-    assert_eq!(sent(&setup.log).0, "ConverseStream", "without tools it streams");
+    run_chat(
+        &setup.client,
+        &llama,
+        &mut Vec::new(),
+        &CancellationToken::new(),
+    )
+    .await;
+    assert_eq!(
+        sent(&setup.log).0,
+        "ConverseStream",
+        "without tools it streams"
+    );
 }
 
 async fn stop_before_the_first_byte(model: &str, tools: Option<&str>, operation: &str) {

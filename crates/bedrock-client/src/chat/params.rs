@@ -43,6 +43,12 @@ impl ChatRequest {
         fields: Option<&Document>,
     ) -> Result<(), ClientError> {
         let params = &self.params;
+        if !caps.tool_use && self.uses_tools() {
+            return Err(invalid(
+                "This model takes no tools through Converse.".to_owned(),
+                "Clear the Tools editor, or pick a model with tool use (Claude 3 and later, Nova, Llama 3.1 and later, Mistral Large, Command R, Jamba 1.5).".to_owned(),
+            ));
+        }
         let stops = self.stop_sequences().count();
         if caps.stop_sequences && stops > MAX_STOP_SEQUENCES {
             return Err(invalid(
