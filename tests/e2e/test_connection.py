@@ -93,3 +93,18 @@ def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner, e
     assert "`work`" in card.text and "no longer" in card.text, card.text
     assert "[Emulated" not in card.text
     assert len(emulator.requests("ConverseStream")) == before, "the emulator answered in its place"
+
+
+def test_models_still_list_when_inference_profiles_are_denied(app):
+    """ListInferenceProfiles denied, ListFoundationModels allowed: the picker keeps the models and
+    says why inference profiles are missing."""
+    driver, emulator = app
+    wait_ready(driver)
+    emulator.add_fault(operation="ListInferenceProfiles", fault="access-denied")
+    by_test_id(driver, "refresh-models").click()
+    warning = wait_until(lambda: by_test_id(driver, "catalogue-warning"), what="catalogue warning")
+    assert "Inference profiles could not be listed" in warning.text, warning.text
+    assert "bedrock:ListInferenceProfiles" in warning.text
+    wait_until(lambda: "live" in by_test_id(driver, "catalogue-origin").text, what="a live list")
+    assert "amazon.nova-pro-v1:0" in model_ids(driver)
+    assert emulator.requests("ListInferenceProfiles")[-1]["status"] == 403
