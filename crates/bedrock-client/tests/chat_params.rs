@@ -6,7 +6,10 @@ mod common;
 use std::time::{Duration, Instant};
 
 use bedrock_client::ErrorCode;
-use bedrock_client::chat::{ChatEvent, ChatMessage, ChatRequest, InferenceParams, run_chat};
+use bedrock_client::catalogue::{ModelCapabilities, ModelCatalogue};
+use bedrock_client::chat::{
+    ChatEvent, ChatMessage, ChatRequest, InferenceParams, run_chat, run_chat_as,
+};
 use bedrock_client::wire::{WireLog, with_capture};
 use bedrock_emulator::{Emulator, RuleSpec};
 use common::emulator_config;
@@ -296,4 +299,47 @@ async fn stop_ends_a_stream_still_waiting_for_its_first_byte() {
 #[tokio::test]
 async fn stop_ends_a_converse_call_still_waiting_for_its_answer() {
     stop_before_the_first_byte(LLAMA_31, Some(TOOLS), "Converse").await;
+}
+
+#[tokio::test]
+async fn a_model_listed_as_not_streaming_answers_through_converse() {
+    let (emulator, config) = emulator_config(Duration::ZERO).await;
+    let log = WireLog::new();
+    let (client, control) = with_capture(&config, &log);
+    let catalogue = ModelCatalogue::default();
+    catalogue
+        .models("emulator", "us-east-1", false, &control)
+        .await
+        .unwrap();
+    let listed = catalogue
+        .listed_capabilities("emulator", "us-east-1", HAIKU_3)
+        .expect("Claude 3 Haiku is listed");
+    assert!(listed.streaming, "the emulator says it streams");
+    assert_eq!(listed.max_output_tokens, Some(4096));
+    assert!(
+        catalogue
+            .listed_capabilities("emulator", "eu-west-1", HAIKU_3)
+            .is_none()
+    );
+    log.clear();
+    let not_streaming = ModelCapabilities {
+        streaming: false,
+        ..listed
+    };
+    let mut events = Vec::new();
+    let outcome = run_chat_as(
+        &client,
+        &request(HAIKU_3, "Hello"),
+        &not_streaming,
+        &mut events,
+        &CancellationToken::new(),
+    )
+    .await;
+    assert!(outcome.error.is_none(), "{:?}", outcome.error);
+    assert!(!outcome.text.is_empty());
+    assert_eq!(sent(&log).0, "Converse");
+    assert_eq!(
+        emulator.state().recorder.all().last().unwrap().operation,
+        "Converse"
+    );
 }

@@ -1,5 +1,5 @@
 use bedrock_client::ClientError;
-use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, run_chat};
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, run_chat_as};
 use serde::{Deserialize, Serialize};
 use storage::{NewRun, StorageError};
 use tauri::State;
@@ -80,7 +80,16 @@ pub async fn chat_stream(
         Err(error) => (None, Some(error)),
     };
     let mut sink = RecordingSink::new(on_event, state.history_database(), run_id.clone());
-    let outcome = run_chat(&active.connection.runtime, &request, &mut sink, &cancel).await;
+    let capabilities = state
+        .catalogue
+        .listed_capabilities(
+            &active.profile_id,
+            &active.connection.info.region,
+            &request.model_id,
+        )
+        .unwrap_or_else(|| request.capabilities());
+    let runtime = &active.connection.runtime;
+    let outcome = run_chat_as(runtime, &request, &capabilities, &mut sink, &cancel).await;
     state.end_stream(&stream_id);
     sink.finish(&outcome);
     Ok(ChatRun {

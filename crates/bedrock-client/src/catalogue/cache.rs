@@ -90,6 +90,24 @@ impl ModelCatalogue {
         }
     }
 
+    /// The capabilities of a model of `profile`'s cached list in `region` (by invoke or model
+    /// ID), e.g. whether Bedrock says it streams; `None` when it was not listed.
+    pub fn listed_capabilities(
+        &self,
+        profile: &str,
+        region: &str,
+        model: &str,
+    ) -> Option<super::ModelCapabilities> {
+        let key = format!("{profile}\u{0}{region}");
+        self.entries().get(&key).and_then(|(listed, _)| {
+            listed
+                .models
+                .iter()
+                .find(|m| m.invoke_id == model || m.model_id == model)
+                .map(|m| m.capabilities.clone())
+        })
+    }
+
     /// Forget every list of `profile` (after its region or credentials change).
     pub fn forget(&self, profile: &str) {
         let prefix = format!("{profile}\u{0}");

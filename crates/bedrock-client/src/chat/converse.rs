@@ -16,6 +16,7 @@ use super::reply::reply_from_message;
 use super::request::ChatRequest;
 use super::stream::{ChatOutcome, stream_chat};
 use super::tools::tool_call_from_output;
+use crate::catalogue::ModelCapabilities;
 use crate::error::ClientError;
 
 /// Send `request` the way its model takes it: ConverseStream, or Converse when the model cannot
@@ -26,7 +27,18 @@ pub async fn run_chat(
     sink: &mut impl EventSink,
     cancel: &CancellationToken,
 ) -> ChatOutcome {
-    if request.streams() {
+    run_chat_as(client, request, &request.capabilities(), sink, cancel).await
+}
+
+/// [`run_chat`] with the model's capabilities as listed (Bedrock may say a model does not stream).
+pub async fn run_chat_as(
+    client: &Client,
+    request: &ChatRequest,
+    capabilities: &ModelCapabilities,
+    sink: &mut impl EventSink,
+    cancel: &CancellationToken,
+) -> ChatOutcome {
+    if capabilities.streams_with(request.uses_tools()) {
         stream_chat(client, request, sink, cancel).await
     } else {
         converse_chat(client, request, sink, cancel).await

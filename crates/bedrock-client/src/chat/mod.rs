@@ -16,7 +16,7 @@ pub mod tools;
 
 pub use additional_fields::parse_additional_fields;
 pub use attachments::{Attachment, AttachmentInfo, AttachmentKind, describe_attachment};
-pub use converse::{converse_chat, run_chat};
+pub use converse::{converse_chat, run_chat, run_chat_as};
 pub use events::{ChatEvent, EventSink};
 pub use metrics::{ChatMetrics, TokenUsage};
 pub use reasoning::ReasoningBlock;
