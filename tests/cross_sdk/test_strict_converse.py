@@ -337,3 +337,25 @@ def test_claude_refuses_input_beyond_its_context_window(runtime):
         modelId=HAIKU,
         messages=[user("word " * 200_001)],
     )
+
+
+PROMPT_CACHING_DENIED = (
+    "You invoked an unsupported model or your request did not allow prompt caching. "
+    "See the documentation for more information."
+)
+CACHED_TURN = {"role": "user", "content": [{"text": "Hi"}, {"cachePoint": {"type": "default"}}]}
+
+
+@pytest.mark.parametrize("model", [HAIKU, LLAMA])
+def test_cache_points_need_a_model_with_prompt_caching(runtime, model):
+    for operation in ("converse", "converse_stream"):
+        got = refused(runtime, operation, modelId=model, messages=[CACHED_TURN])
+        assert got == ("AccessDeniedException", 403, PROMPT_CACHING_DENIED), operation
+    system = [{"text": "Be brief."}, {"cachePoint": {"type": "default"}}]
+    got = refused(runtime, "converse", modelId=model, messages=[user("Hi")], system=system)
+    assert got == ("AccessDeniedException", 403, PROMPT_CACHING_DENIED)
+
+
+@pytest.mark.parametrize("model", [NOVA, "us.anthropic.claude-3-7-sonnet-20250219-v1:0"])
+def test_models_with_prompt_caching_take_cache_points(runtime, model):
+    assert_accepted(runtime, modelId=model, messages=[CACHED_TURN])

@@ -17,6 +17,8 @@ pub struct Capabilities {
     pub tool_choice_any: bool,
     /// Whether a user turn may hold text, images or documents next to toolResult blocks.
     pub mixes_tool_results_with_content: bool,
+    /// Whether `cachePoint` blocks are taken (the user guide's prompt-caching model list).
+    pub prompt_caching: bool,
 }
 
 impl Capabilities {
@@ -29,6 +31,7 @@ impl Capabilities {
         stop_sequences: true,
         tool_choice_any: true,
         mixes_tool_results_with_content: true,
+        prompt_caching: false,
     };
 }
 
@@ -43,7 +46,15 @@ const fn claude(max: u32) -> Capabilities {
 const fn nova(max: u32) -> Capabilities {
     Capabilities {
         max_output_tokens: Some(max),
+        prompt_caching: true,
         ..Capabilities::OPEN
+    }
+}
+
+const fn caching(capabilities: Capabilities) -> Capabilities {
+    Capabilities {
+        prompt_caching: true,
+        ..capabilities
     }
 }
 
@@ -57,6 +68,7 @@ const fn third_party(max: Option<u32>, tool_use: bool) -> Capabilities {
         stop_sequences: true,
         tool_choice_any: false,
         mixes_tool_results_with_content: false,
+        prompt_caching: false,
     }
 }
 
@@ -84,14 +96,15 @@ pub fn of(model_id: &str, family: Family) -> Capabilities {
         "anthropic.claude-3-haiku-20240307-v1:0" | "anthropic.claude-3-opus-20240229-v1:0" => {
             claude(4096)
         }
-        "anthropic.claude-3-5-haiku-20241022-v1:0"
-        | "anthropic.claude-3-5-sonnet-20240620-v1:0"
+        // Claude 3.5 Sonnet v2 had caching only in a closed preview.
+        "anthropic.claude-3-5-sonnet-20240620-v1:0"
         | "anthropic.claude-3-5-sonnet-20241022-v2:0" => claude(8192),
-        "anthropic.claude-opus-4-1-20250805-v1:0" => claude(32000),
+        "anthropic.claude-3-5-haiku-20241022-v1:0" => caching(claude(8192)),
+        "anthropic.claude-opus-4-1-20250805-v1:0" => caching(claude(32000)),
         "anthropic.claude-3-7-sonnet-20250219-v1:0"
         | "anthropic.claude-sonnet-4-20250514-v1:0"
         | "anthropic.claude-sonnet-4-5-20250929-v1:0"
-        | "anthropic.claude-haiku-4-5-20251001-v1:0" => claude(64000),
+        | "anthropic.claude-haiku-4-5-20251001-v1:0" => caching(claude(64000)),
         "meta.llama3-8b-instruct-v1:0"
         | "meta.llama3-70b-instruct-v1:0"
         | "meta.llama3-2-1b-instruct-v1:0"

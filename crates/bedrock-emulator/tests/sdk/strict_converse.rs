@@ -5,10 +5,10 @@ use aws_sdk_bedrockruntime::config::http::HttpResponse;
 use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_bedrockruntime::primitives::Blob;
 use aws_sdk_bedrockruntime::types::{
-    AnyToolChoice, ContentBlock, ConversationRole, DocumentBlock, DocumentFormat, DocumentSource,
-    ImageBlock, ImageFormat, ImageSource, InferenceConfiguration, Message, SystemContentBlock,
-    Tool, ToolChoice, ToolConfiguration, ToolInputSchema, ToolResultBlock, ToolResultContentBlock,
-    ToolSpecification, ToolUseBlock,
+    AnyToolChoice, CachePointBlock, CachePointType, ContentBlock, ConversationRole, DocumentBlock,
+    DocumentFormat, DocumentSource, ImageBlock, ImageFormat, ImageSource, InferenceConfiguration,
+    Message, SystemContentBlock, Tool, ToolChoice, ToolConfiguration, ToolInputSchema,
+    ToolResultBlock, ToolResultContentBlock, ToolSpecification, ToolUseBlock,
 };
 use aws_smithy_types::Document;
 
@@ -50,7 +50,7 @@ impl Call {
     }
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Rejection {
     code: String,
     status: u16,
@@ -639,4 +639,44 @@ async fn claude_refuses_input_beyond_its_context_window() {
     )
     .await;
     both_accept(&client, Call::new(HAIKU, vec![user(&"word ".repeat(1000))])).await;
+}
+
+fn cache_point() -> CachePointBlock {
+    CachePointBlock::builder()
+        .r#type(CachePointType::Default)
+        .build()
+        .unwrap()
+}
+
+/// Only the models of the user guide's prompt-caching list take a cache point; the others are
+/// refused as a matter of access.
+#[tokio::test]
+async fn cache_points_need_a_model_with_prompt_caching() {
+    let (_emulator, client) = client().await;
+    let denied = Rejection {
+        code: "AccessDeniedException".into(),
+        status: 403,
+        message: "You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.".into(),
+    };
+    let cached_turn = turn(
+        ConversationRole::User,
+        vec![
+            ContentBlock::Text("Hi".into()),
+            ContentBlock::CachePoint(cache_point()),
+        ],
+    );
+    for model in [HAIKU, LLAMA] {
+        let call = Call::new(model, vec![cached_turn.clone()]);
+        assert_eq!(converse(&client, &call).await, Err(denied.clone()));
+        assert_eq!(converse_stream(&client, &call).await, Err(denied.clone()));
+    }
+    let mut in_system = Call::new(HAIKU, vec![user("Hi")]);
+    in_system.system = Some(vec![
+        SystemContentBlock::Text("Be brief.".into()),
+        SystemContentBlock::CachePoint(cache_point()),
+    ]);
+    assert_eq!(converse(&client, &in_system).await, Err(denied.clone()));
+    for model in [NOVA, "us.anthropic.claude-3-7-sonnet-20250219-v1:0"] {
+        both_accept(&client, Call::new(model, vec![cached_turn.clone()])).await;
+    }
 }

@@ -1,6 +1,7 @@
 //! Bedrock's own checks of a Converse request, in the order Bedrock applies them: the service
-//! model's member constraints, then the conversation's structure, tools, model limits and media.
+//! model's member constraints, then the conversation's structure, tools, model limits, media and prompt caching.
 
+mod caching;
 mod constraints;
 mod context;
 mod limits;
@@ -23,7 +24,8 @@ pub fn check(request: &Map<String, Value>, model: &ModelEntry) -> ApiResult<()> 
     messages::check(messages)?;
     tools::check(request, messages, model)?;
     limits::check(request, model)?;
-    media::check(messages, model)
+    media::check(messages, model)?;
+    caching::check(request, messages, model)
 }
 
 fn messages_of(request: &Map<String, Value>) -> &[Value] {
