@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from botocore.exceptions import ClientError
 
@@ -359,3 +361,44 @@ def test_cache_points_need_a_model_with_prompt_caching(runtime, model):
 @pytest.mark.parametrize("model", [NOVA, "us.anthropic.claude-3-7-sonnet-20250219-v1:0"])
 def test_models_with_prompt_caching_take_cache_points(runtime, model):
     assert_accepted(runtime, modelId=model, messages=[CACHED_TURN])
+
+
+ACCESS_DENIED = ("AccessDeniedException", 403, "You don't have access to the model with the specified model ID.")
+END_OF_LIFE = (
+    "ResourceNotFoundException",
+    404,
+    "This model version has reached the end of its life. Please refer to the AWS documentation for more details.",
+)
+NATIVE_HELLO = json.dumps(
+    {"anthropic_version": "bedrock-2023-05-31", "max_tokens": 10, "messages": [{"role": "user", "content": "Hi"}]}
+)
+
+
+def invoke_refused(runtime, operation: str, model: str) -> tuple[str, int, str]:
+    with pytest.raises(ClientError) as excinfo:
+        response = getattr(runtime, operation)(modelId=model, body=NATIVE_HELLO)
+        for _ in response["body"]:
+            pass
+    return error_code(excinfo), status_code(excinfo), error_message(excinfo)
+
+
+@pytest.mark.parametrize(
+    "model,expected",
+    [("anthropic.claude-3-opus-20240229-v1:0", ACCESS_DENIED), ("anthropic.claude-v2:1", END_OF_LIFE)],
+    ids=["not-granted", "retired"],
+)
+def test_denied_and_retired_models_are_worded_as_bedrock_words_them(runtime, model, expected):
+    for operation in ("converse", "converse_stream"):
+        assert refused(runtime, operation, modelId=model, messages=[user("Hi")]) == expected, operation
+    for operation in ("invoke_model", "invoke_model_with_response_stream"):
+        assert invoke_refused(runtime, operation, model) == expected, operation
+
+
+def test_access_revoked_through_the_control_api_is_denied(runtime, emulator):
+    emulator.set_model_access(HAIKU, False)
+    try:
+        assert refused(runtime, "converse_stream", modelId=HAIKU, messages=[user("Hi")]) == ACCESS_DENIED
+        assert invoke_refused(runtime, "invoke_model", HAIKU) == ACCESS_DENIED
+    finally:
+        emulator.set_model_access(HAIKU, True)
+    assert_accepted(runtime, modelId=HAIKU, messages=[user("Hi")])

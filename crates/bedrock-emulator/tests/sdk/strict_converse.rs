@@ -680,3 +680,30 @@ async fn cache_points_need_a_model_with_prompt_caching() {
         both_accept(&client, Call::new(model, vec![cached_turn.clone()])).await;
     }
 }
+
+/// Access and retirement answer in Bedrock's words, before the stream starts.
+#[tokio::test]
+async fn denied_and_retired_models_are_worded_as_bedrock_words_them() {
+    let (emulator, client) = client().await;
+    let denied = Rejection {
+        code: "AccessDeniedException".into(),
+        status: 403,
+        message: "You don't have access to the model with the specified model ID.".into(),
+    };
+    let opus = Call::new("anthropic.claude-3-opus-20240229-v1:0", vec![user("Hi")]);
+    assert_eq!(converse(&client, &opus).await, Err(denied.clone()));
+    assert_eq!(converse_stream(&client, &opus).await, Err(denied.clone()));
+    emulator.state().catalogue.set_access(HAIKU, false).unwrap();
+    let haiku = Call::new(HAIKU, vec![user("Hi")]);
+    assert_eq!(converse_stream(&client, &haiku).await, Err(denied));
+    emulator.state().catalogue.set_access(HAIKU, true).unwrap();
+    both_accept(&client, haiku).await;
+    let retired = Rejection {
+        code: "ResourceNotFoundException".into(),
+        status: 404,
+        message: "This model version has reached the end of its life. Please refer to the AWS documentation for more details.".into(),
+    };
+    let claude_v2 = Call::new("anthropic.claude-v2:1", vec![user("Hi")]);
+    assert_eq!(converse(&client, &claude_v2).await, Err(retired.clone()));
+    assert_eq!(converse_stream(&client, &claude_v2).await, Err(retired));
+}
