@@ -26,6 +26,10 @@ pub fn profile_to_client(error: ProfileError) -> ClientError {
         | ProfileErrorCode::SecretMissing
         | ProfileErrorCode::KeyringFailure => ErrorCode::NoCredentials,
         ProfileErrorCode::EmulatorNotRunning => ErrorCode::Network,
+        ProfileErrorCode::ActiveProfileGone
+        | ProfileErrorCode::RegionMissing
+        | ProfileErrorCode::InsecureEndpoint
+        | ProfileErrorCode::NotFound => ErrorCode::ProfileUnusable,
         _ => ErrorCode::InvalidRequest,
     };
     ClientError {

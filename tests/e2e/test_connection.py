@@ -90,6 +90,7 @@ def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner, e
     send_with_keyboard(driver, "Are you still there?")
     wait_reply_status(driver, "failed", timeout=60)
     card = wait_until(lambda: by_test_id(driver, "error-card"), what="error card")
+    assert card.get_attribute("data-code") == "ProfileUnusable"
     assert "`work`" in card.text and "no longer" in card.text, card.text
     assert "[Emulated" not in card.text
     assert len(emulator.requests("ConverseStream")) == before, "the emulator answered in its place"

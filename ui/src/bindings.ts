@@ -509,7 +509,12 @@ export type EmbeddingSpec = {
 
 export type ErrorCode = "AccessDenied" | "ExpiredCredentials" | "NoCredentials" | 
 /**  Bedrock does not recognise the key or signature: a wrong, deleted or mistyped key. */
-"InvalidCredentials" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | 
+"InvalidCredentials" | 
+/**
+ *  The profile cannot be used as it is (gone from ~/.aws/config, no region, a clear-text
+ *  endpoint): nothing was sent; choose or fix a profile.
+ */
+"ProfileUnusable" | "InvalidRequest" | "OnDemandNotSupported" | "ModelNotFound" | "Throttled" | "ModelTimeout" | "ModelError" | "ModelNotReady" | "ServiceUnavailable" | "QuotaExceeded" | "Network" | "StreamInterrupted" | 
 /**  The user stopped the work (a projection, an embedding job). */
 "Cancelled" | "Unknown";
 

@@ -12,6 +12,9 @@ pub enum ErrorCode {
     NoCredentials,
     /// Bedrock does not recognise the key or signature: a wrong, deleted or mistyped key.
     InvalidCredentials,
+    /// The profile cannot be used as it is (gone from ~/.aws/config, no region, a clear-text
+    /// endpoint): nothing was sent; choose or fix a profile.
+    ProfileUnusable,
     InvalidRequest,
     OnDemandNotSupported,
     ModelNotFound,
@@ -191,6 +194,9 @@ pub fn hint_for(code: ErrorCode) -> &'static str {
         }
         ErrorCode::NoCredentials => {
             "Pick a profile with credentials, add keys to the OS keyring in Profiles, or use the Local emulator profile."
+        }
+        ErrorCode::ProfileUnusable => {
+            "Choose another profile in Profiles, or fix this one as the message says; nothing was sent."
         }
         ErrorCode::InvalidCredentials => {
             "Bedrock does not recognise these credentials: the access key id or secret is wrong, or the key was deleted or deactivated. Check the keys in Profiles (or ~/.aws/credentials), or create a new access key in IAM."

@@ -6,6 +6,7 @@ const titles: Record<ErrorCode, string> = {
   ExpiredCredentials: "Credentials expired",
   NoCredentials: "No credentials",
   InvalidCredentials: "Credentials not recognised",
+  ProfileUnusable: "Profile not usable",
   InvalidRequest: "Invalid request",
   OnDemandNotSupported: "Needs an inference profile",
   ModelNotFound: "Model not found",
