@@ -94,11 +94,8 @@ pub async fn test_connection(
         }
     };
     let config = with_explained_identity(&resolved.sdk_config, id.strip_prefix(AWS_ID_PREFIX));
-    let connection = Connection::captured(
-        &config,
-        crate::state::backend_info(&resolved),
-        &state.wire,
-    );
+    let connection =
+        Connection::captured(&config, crate::state::backend_info(&resolved), &state.wire);
     Ok(check_connection(CheckTarget {
         config: &config,
         aws_profile: id.strip_prefix(AWS_ID_PREFIX),
