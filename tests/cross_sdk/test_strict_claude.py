@@ -141,6 +141,18 @@ def test_converse_relays_an_unknown_additional_field_in_claudes_words(runtime):
     )
 
 
+@pytest.mark.parametrize(
+    "model", ["us.anthropic.claude-sonnet-4-20250514-v1:0", "us.anthropic.claude-opus-4-1-20250805-v1:0"]
+)
+def test_claude_4_names_an_unknown_additional_field_as_an_extra_input(runtime, model):
+    # litellm#13825 (Sonnet 4), litellm#13609 (Opus 4.1): Anthropic's wording, behind the prefix.
+    for call in (runtime.converse, runtime.converse_stream):
+        message = refusal(
+            call, modelId=model, messages=[user("Hi")], additionalModelRequestFields={"guardrails": {}}
+        )
+        assert message == PREFIX + "guardrails: Extra inputs are not permitted"
+
+
 # --------------------------------------------------------------------------------------
 # Tool use over several turns, reasoning blocks sent back
 # --------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::rules;
 use crate::catalogue::{Family, ModelEntry};
-use crate::families::{self, claude::converse_rules::model_error};
+use crate::families::{self, claude::converse_rules};
 use crate::generation::{Message, Prompt, Role, Tool, ToolChoice, ToolResult};
 use crate::wire::error::{ApiError, ApiResult};
 
@@ -79,12 +79,11 @@ pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
     };
     for key in additional_fields.keys() {
         if !families::accepts_additional_field(model.family, key) {
-            let error = ApiError::malformed(format!("#: extraneous key [{key}] is not permitted"));
             // Claude's own validator finds it, so Converse relays it behind the model prefix.
             return Err(if model.family == Family::Claude {
-                model_error(error.message)
+                converse_rules::unknown_field(model, key)
             } else {
-                error
+                ApiError::malformed(format!("#: extraneous key [{key}] is not permitted"))
             });
         }
     }

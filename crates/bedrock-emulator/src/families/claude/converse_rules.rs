@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::thinking::{self, Settings};
 use super::turns;
+use crate::catalogue::ModelEntry;
 use crate::generation::{Prompt, ToolChoice};
 use crate::wire::error::{ApiError, ApiResult};
 
@@ -13,6 +14,31 @@ pub fn model_error(message: impl std::fmt::Display) -> ApiError {
     ApiError::validation(format!(
         "The model returned the following errors: {message}"
     ))
+}
+
+/// A key of `additionalModelRequestFields` that Claude's own validator does not know. Claude 3
+/// models answer with Bedrock's schema text (litellm#7416), Claude 4 models as Anthropic's API
+/// does (litellm#13825, #13609).
+pub fn unknown_field(model: &ModelEntry, key: &str) -> ApiError {
+    if is_claude_4_or_later(model) {
+        model_error(format!("{key}: Extra inputs are not permitted"))
+    } else {
+        model_error(
+            ApiError::malformed(format!("#: extraneous key [{key}] is not permitted")).message,
+        )
+    }
+}
+
+/// Claude 4 and later are named by tier first: `anthropic.claude-sonnet-4-...`.
+fn is_claude_4_or_later(model: &ModelEntry) -> bool {
+    model
+        .id
+        .strip_prefix("anthropic.claude-")
+        .is_some_and(|name| {
+            ["sonnet-", "opus-", "haiku-"]
+                .iter()
+                .any(|tier| name.starts_with(tier))
+        })
 }
 
 /// The reasoning budget a Converse request turns on, after Claude's checks.

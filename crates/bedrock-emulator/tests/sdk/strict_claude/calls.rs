@@ -205,7 +205,7 @@ pub async fn converse_streamed(client: &Client, ask: &Ask) -> Message {
 }
 
 /// Asserts a 400 ValidationException and returns its message.
-fn rejection<E, R>(
+pub fn rejection<E, R>(
     result: Result<R, SdkError<E, aws_sdk_bedrockruntime::config::http::HttpResponse>>,
 ) -> String
 where

@@ -120,3 +120,28 @@ async fn converse_relays_an_unknown_additional_field_in_claudes_words() {
     )
     .await;
 }
+
+/// Claude 4 models validate like Anthropic's API: the unknown key, then `Extra inputs are not
+/// permitted` (litellm#13825 on Sonnet 4, litellm#13609 on Opus 4.1).
+#[tokio::test]
+async fn claude_4_names_an_unknown_additional_field_as_an_extra_input() {
+    let emulator = support::emulator().await;
+    let client = support::runtime_client(&emulator);
+    for model in [
+        "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        "us.anthropic.claude-opus-4-1-20250805-v1:0",
+    ] {
+        let converse = client
+            .converse()
+            .model_id(model)
+            .messages(user("Hi"))
+            .additional_model_request_fields(calls::document(&json!({"guardrails": {}})))
+            .send()
+            .await;
+        assert_eq!(
+            calls::rejection(converse),
+            "The model returned the following errors: guardrails: Extra inputs are not permitted",
+            "{model}"
+        );
+    }
+}
