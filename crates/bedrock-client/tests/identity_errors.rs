@@ -2,6 +2,10 @@
 //! `credential_process` and an expired SSO login, through the streamed chat and the connection
 //! check, with real `~/.aws` files read by aws-config (never labelled a network error).
 
+// aws-config's own names for the shared files; their aws-runtime originals are not a
+// dependency of this crate.
+#![allow(deprecated)]
+
 use std::path::Path;
 use std::process::Command;
 
