@@ -67,3 +67,26 @@ pub fn for_region<'a>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_prefix_names_its_geography() {
+        use Geo::*;
+        for geo in [Us, UsGov, Eu, Apac, Jp, Au, Global] {
+            assert_eq!(Geo::from_prefix(geo.prefix()), Some(geo), "{geo:?}");
+        }
+        assert_eq!(Geo::from_prefix("us-gov"), Some(UsGov));
+        assert_eq!(Geo::from_prefix("ca"), None);
+        assert_eq!(
+            Jp.member_regions("ap-northeast-1"),
+            ["ap-northeast-1", "ap-northeast-3"]
+        );
+        assert_eq!(
+            Au.member_regions("ap-southeast-2"),
+            ["ap-southeast-2", "ap-southeast-4"]
+        );
+    }
+}
