@@ -194,3 +194,26 @@ def test_chunk_listing_for_maps(emulator, kb_id):
     assert {"chunkId", "location", "text", "embeddedText", "metadata", "vector"} <= set(chunk)
     assert len(chunk["vector"]) == listing["dimensions"]
     assert math.isclose(math.sqrt(sum(x * x for x in chunk["vector"])), 1.0, rel_tol=1e-3)
+
+
+def test_unknown_sessions_are_refused_in_the_service_wording(agent_runtime, kb_id):
+    session = "11111111-2222-3333-4444-555555555555"
+    expected = f"Session with Id {session} is not valid. Please check and try again."
+    with pytest.raises(ClientError) as plain:
+        agent_runtime.retrieve_and_generate(sessionId=session, **rag(kb_id, "q"))
+    assert (error_code(plain), error_message(plain)) == ("ValidationException", expected)
+    with pytest.raises(ClientError) as streamed:
+        for _ in agent_runtime.retrieve_and_generate_stream(sessionId=session, **rag(kb_id, "q"))["stream"]:
+            pass
+    assert (error_code(streamed), error_message(streamed)) == ("ValidationException", expected)
+
+
+def test_float_members_show_their_value_as_the_service_prints_it(agent_runtime, kb_id):
+    generation = {"inferenceConfig": {"textInferenceConfig": {"temperature": 2}}}
+    with pytest.raises(ClientError) as refused:
+        agent_runtime.retrieve_and_generate(**rag(kb_id, "q", generationConfiguration=generation))
+    assert error_message(refused) == (
+        "1 validation error detected: Value '2.0' at 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration"
+        ".generationConfiguration.inferenceConfig.textInferenceConfig.temperature' failed to satisfy constraint: "
+        "Member must have value less than or equal to 1"
+    )

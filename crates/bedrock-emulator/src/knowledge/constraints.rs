@@ -86,10 +86,26 @@ impl Violations {
 
     /// A number within `min..=max`.
     pub fn range(&mut self, value: Option<&Value>, path: &str, min: f64, max: Option<f64>) {
+        self.range_shown(value, path, min, max, render);
+    }
+
+    /// A `Float` member within `min..=max`, its value shown as Java prints a float (`2.0`).
+    pub fn float_range(&mut self, value: Option<&Value>, path: &str, min: f64, max: Option<f64>) {
+        self.range_shown(value, path, min, max, java_float);
+    }
+
+    fn range_shown(
+        &mut self,
+        value: Option<&Value>,
+        path: &str,
+        min: f64,
+        max: Option<f64>,
+        show: fn(&Value) -> String,
+    ) {
         let Some(number) = value.and_then(Value::as_f64) else {
             return;
         };
-        let shown = value.map(render);
+        let shown = value.map(show);
         if number < min {
             self.push(
                 shown,
@@ -168,6 +184,13 @@ fn render(value: &Value) -> String {
             items.iter().map(render).collect::<Vec<_>>().join(", ")
         ),
         other => other.to_string(),
+    }
+}
+
+fn java_float(value: &Value) -> String {
+    match value.as_f64() {
+        Some(number) if number.fract() == 0.0 => format!("{number:.1}"),
+        _ => render(value),
     }
 }
 
@@ -382,7 +405,7 @@ fn text_inference(found: &mut Violations, parent: Option<&Value>, path: &str) {
         );
     }
     for member in ["temperature", "topP"] {
-        found.range(
+        found.float_range(
             field(config, member),
             &format!("{path}.{member}"),
             0.0,
@@ -738,5 +761,24 @@ mod tests {
                     {"stopSequences": ["a", "b", "c", "d", "e"]}}}}}}))
         .unwrap_err();
         assert!(stops.message.ends_with("Value '[a, b, c, d, e]' at 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.generationConfiguration.inferenceConfig.textInferenceConfig.stopSequences' failed to satisfy constraint: Member must have length less than or equal to 4"), "{}", stops.message);
+    }
+
+    #[test]
+    fn float_members_show_their_value_as_java_prints_a_float() {
+        let error = check_retrieve_and_generate(&json!({"input": {"text": "q"},
+            "retrieveAndGenerateConfiguration": {"type": "KNOWLEDGE_BASE", "knowledgeBaseConfiguration": {
+                "knowledgeBaseId": "KB12345678", "modelArn": "m",
+                "generationConfiguration": {"inferenceConfig": {"textInferenceConfig":
+                    {"temperature": 2, "topP": 1.5}}}}}}))
+        .unwrap_err();
+        let path = "retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.generationConfiguration.inferenceConfig.textInferenceConfig";
+        assert_eq!(
+            error.message,
+            format!(
+                "2 validation errors detected: \
+                 Value '2.0' at '{path}.temperature' failed to satisfy constraint: Member must have value less than or equal to 1; \
+                 Value '1.5' at '{path}.topP' failed to satisfy constraint: Member must have value less than or equal to 1"
+            )
+        );
     }
 }

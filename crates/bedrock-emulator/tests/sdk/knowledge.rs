@@ -562,8 +562,15 @@ async fn sessions_carry_follow_up_questions() {
         .retrieve_and_generate_configuration(rag_config(&kb, HAIKU_ARN, None))
         .send()
         .await
-        .unwrap_err();
-    assert!(bogus.into_service_error().is_validation_exception());
+        .unwrap_err()
+        .into_service_error();
+    assert!(bogus.is_validation_exception());
+    assert_eq!(
+        aws_sdk_bedrockagentruntime::error::ProvideErrorMetadata::message(&bogus),
+        Some(
+            "Session with Id 11111111-2222-3333-4444-555555555555 is not valid. Please check and try again."
+        )
+    );
 }
 
 #[tokio::test]
