@@ -1,5 +1,5 @@
 use bedrock_client::ClientError;
-use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, stream_chat};
+use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, run_chat_as};
 use bedrock_client::inspect::{NativeRun, run_native};
 use bedrock_formats::code_snippets::{SnippetApi, SnippetLanguage, SnippetTarget, snippet};
 use bedrock_formats::{FormatError, NativeRequest, PromptSpec, converse_request, native_request};
@@ -45,7 +45,8 @@ pub async fn run_native_body(
     run_native(&active.connection.runtime, &model_id, &body_json).await
 }
 
-/// Send the prompt with ConverseStream, outside the chat and its history.
+/// Send the prompt as the chat would (ConverseStream, or Converse for a model that cannot
+/// stream it), outside the chat and its history.
 #[tauri::command]
 #[specta::specta]
 pub async fn run_converse(
@@ -53,10 +54,19 @@ pub async fn run_converse(
     request: ChatRequest,
 ) -> Result<ChatOutcome, ClientError> {
     let active = state.connection().await?;
+    let capabilities = state
+        .catalogue
+        .listed_capabilities(
+            &active.profile_id,
+            &active.connection.info.region,
+            &request.model_id,
+        )
+        .unwrap_or_else(|| request.capabilities());
     let mut events: Vec<ChatEvent> = Vec::new();
-    Ok(stream_chat(
+    Ok(run_chat_as(
         &active.connection.runtime,
         &request,
+        &capabilities,
         &mut events,
         &CancellationToken::new(),
     )

@@ -3,7 +3,7 @@ import { createEffect, createSignal, on } from "solid-js";
 import * as api from "../api";
 import type { ChatOutcome, ClientError, FormatPreview, NativeRun, PromptSpec, WireExchange } from "../bindings";
 import { contextFor } from "../lib/conversation";
-import { additionalFieldsJson } from "../lib/modelControls";
+import { additionalFieldsJson, controlsFor } from "../lib/modelControls";
 import { parseParams } from "../lib/params";
 import type { Session } from "./session";
 
@@ -73,7 +73,7 @@ export function createInspector(session: Session) {
       modelId: current.modelId,
       systemPrompt: current.systemPrompt ?? "",
       messages: (current.messages ?? []).map((m) => ({ role: m.role, text: m.text })),
-      params: parseParams(session.paramsForm()).params,
+      params: parseParams(session.paramsForm(), controlsFor(current.modelId)).params,
       additionalFieldsJson: current.additionalFieldsJson ?? null,
     };
     const [converse, native] = await Promise.all([

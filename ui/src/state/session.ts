@@ -174,7 +174,7 @@ export function createSession() {
 
   /** The parameters and additional fields to send, or `null` after saying what to fix. */
   function checkedParams(): { params: InferenceParams; additionalFieldsJson: string | null } | null {
-    const { params, extra, errors } = parseParams(paramsForm());
+    const { params, extra, errors } = parseParams(paramsForm(), controlsFor(modelId()));
     setParamErrors(errors);
     if (Object.keys(errors).length > 0) {
       setNotice("Fix the highlighted parameters, then send again.");
