@@ -184,13 +184,20 @@ def test_llama_uses_tools_only_without_streaming(runtime):
     assert_accepted(runtime, modelId=NOVA, messages=[user("Weather in Lisbon?")], toolConfig=TOOLS)
 
 
-def test_deepseek_takes_no_tools(runtime):
-    assert_refused(
-        runtime,
+@pytest.mark.parametrize("model_id", [DEEPSEEK, "amazon.titan-text-express-v1"])
+def test_models_without_tools_refuse_a_tool_config(runtime, model_id):
+    # Converse: langchain-aws#447 (DeepSeek R1); ConverseStream answers with the streaming
+    # refusal for these models too (shared/reference).
+    request = {"modelId": model_id, "messages": [user("Weather?")], "toolConfig": TOOLS}
+    assert refused(runtime, "converse", **request) == (
+        "ValidationException",
+        400,
         "This model doesn't support tool use.",
-        modelId=DEEPSEEK,
-        messages=[user("Weather?")],
-        toolConfig=TOOLS,
+    )
+    assert refused(runtime, "converse_stream", **request) == (
+        "ValidationException",
+        400,
+        "This model doesn't support tool use in streaming mode.",
     )
 
 

@@ -10,7 +10,6 @@ use serde_json::{Map, Value, json};
 
 use super::body::json_body;
 use super::converse_request::{self, ConverseRequest};
-use super::rules;
 use crate::catalogue::{Family, ModelEntry};
 use crate::context::RequestContext;
 use crate::families;
@@ -51,10 +50,8 @@ fn prepare(
 ) -> ApiResult<Prepared> {
     let resolved = state.catalogue.resolve(model_id, context.region())?;
     let body = json_body(body)?;
-    let request = converse_request::parse(&body, &resolved.model)?;
-    if operation == Operation::ConverseStream {
-        rules::check_streaming(&body, &resolved.model)?;
-    }
+    let streaming = operation == Operation::ConverseStream;
+    let request = converse_request::parse(&body, &resolved.model, streaming)?;
     let generation = generate(
         resolved.model.name,
         &request.prompt,

@@ -35,7 +35,8 @@ pub struct ConverseRequest {
     pub response_field_paths: Vec<String>,
 }
 
-pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
+/// `streaming` for ConverseStream, which refuses more than Converse does.
+pub fn parse(body: &Value, model: &ModelEntry, streaming: bool) -> ApiResult<ConverseRequest> {
     let object = body
         .as_object()
         .ok_or_else(|| ApiError::validation("The request body must be a JSON object."))?;
@@ -52,7 +53,7 @@ pub fn parse(body: &Value, model: &ModelEntry) -> ApiResult<ConverseRequest> {
             "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
         ));
     }
-    rules::check(object, model)?;
+    rules::check(object, model, streaming)?;
     let messages = parse_messages(object.get("messages"), model)?;
     let system = parse_system(object.get("system"))?;
     if !system.is_empty() && !model.family.supports_system_prompt() {

@@ -60,7 +60,7 @@ pub fn count(model: &ModelEntry, request: &Value) -> ApiResult<u32> {
                     "The converse input isn't supported for embedding models. Use invokeModel instead.",
                 ));
             }
-            Ok(converse_request::parse(converse, model)?
+            Ok(converse_request::parse(converse, model, false)?
                 .prompt
                 .input_tokens())
         }

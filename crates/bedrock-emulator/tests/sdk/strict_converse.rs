@@ -419,8 +419,21 @@ async fn some_models_use_tools_only_without_streaming() {
 #[tokio::test]
 async fn models_without_tool_use_refuse_a_tool_config() {
     let (_emulator, client) = client().await;
-    let call = Call::new(DEEPSEEK, vec![user("Weather?")]).tools(weather_tools());
-    both_refuse(&client, call, "This model doesn't support tool use.").await;
+    for model in [DEEPSEEK, "amazon.titan-text-express-v1"] {
+        let call = Call::new(model, vec![user("Weather?")]).tools(weather_tools());
+        assert_eq!(
+            converse(&client, &call).await,
+            Err(validation("This model doesn't support tool use.")),
+            "{model}"
+        );
+        assert_eq!(
+            converse_stream(&client, &call).await,
+            Err(validation(
+                "This model doesn't support tool use in streaming mode."
+            )),
+            "{model}"
+        );
+    }
 }
 
 fn stops(count: usize) -> InferenceConfiguration {

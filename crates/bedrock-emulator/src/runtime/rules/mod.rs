@@ -15,14 +15,13 @@ use crate::catalogue::ModelEntry;
 use crate::wire::error::ApiResult;
 
 pub use context::check as check_context;
-pub use tools::check_streaming;
 
-/// Every rule that Converse, ConverseStream and CountTokens share.
-pub fn check(request: &Map<String, Value>, model: &ModelEntry) -> ApiResult<()> {
+/// Every rule of Converse, ConverseStream (`streaming`) and CountTokens.
+pub fn check(request: &Map<String, Value>, model: &ModelEntry, streaming: bool) -> ApiResult<()> {
     constraints::check(request)?;
     let messages = messages_of(request);
     messages::check(messages)?;
-    tools::check(request, messages, model)?;
+    tools::check(request, messages, model, streaming)?;
     limits::check(request, model)?;
     media::check(messages, model)?;
     caching::check(request, messages, model)

@@ -10,6 +10,7 @@ pub fn check(
     request: &Map<String, Value>,
     messages: &[Value],
     model: &ModelEntry,
+    streaming: bool,
 ) -> ApiResult<()> {
     let config = request.get("toolConfig").filter(|c| !c.is_null());
     let has_tool_blocks = messages
@@ -22,7 +23,7 @@ pub fn check(
         ));
     }
     if let Some(config) = config {
-        check_config(config, model)?;
+        check_config(config, model, streaming)?;
     }
     for (index, message) in messages.iter().enumerate() {
         match role(message) {
@@ -34,18 +35,14 @@ pub fn check(
     Ok(())
 }
 
-/// ConverseStream refuses any toolConfig for models that only use tools without streaming.
-pub fn check_streaming(request: &Value, model: &ModelEntry) -> ApiResult<()> {
-    let has_config = request.get("toolConfig").is_some_and(|c| !c.is_null());
-    if has_config && model.capabilities.tool_use && !model.capabilities.streaming_tool_use {
+fn check_config(config: &Value, model: &ModelEntry, streaming: bool) -> ApiResult<()> {
+    // ConverseStream says so first, also to models with no tool use at all (Titan Text,
+    // DeepSeek R1 in the reference's traffic).
+    if streaming && !model.capabilities.streaming_tool_use {
         return Err(ApiError::validation(
             "This model doesn't support tool use in streaming mode.",
         ));
     }
-    Ok(())
-}
-
-fn check_config(config: &Value, model: &ModelEntry) -> ApiResult<()> {
     if !model.capabilities.tool_use {
         return Err(ApiError::validation("This model doesn't support tool use."));
     }
