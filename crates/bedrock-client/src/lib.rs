@@ -9,6 +9,7 @@ pub mod inspect;
 pub mod knowledge;
 pub mod pricing;
 pub mod settings;
+pub mod validation_hints;
 pub mod wire;
 
 pub use connection::{BackendInfo, BackendKind, Connection};

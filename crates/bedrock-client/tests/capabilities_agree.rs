@@ -10,7 +10,7 @@ use bedrock_emulator::catalogue::models;
 fn the_app_never_sends_what_the_emulated_model_refuses() {
     let mut problems = Vec::new();
     for model in models::all().iter().filter(|m| !m.family.is_embedding()) {
-        let app = capabilities_of(&model.id);
+        let app = capabilities_of(model.id);
         let emulator = model.capabilities;
         let mut check = |allowed: bool, what: String| {
             if !allowed {
