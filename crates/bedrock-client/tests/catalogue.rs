@@ -32,10 +32,12 @@ fn config(emulator: &Emulator, region: &str) -> SdkConfig {
 #[tokio::test]
 async fn profile_only_models_are_called_through_the_regions_geography() {
     let emulator = emulator().await;
-    for (region, prefix) in [
-        ("us-east-1", "us."),
-        ("eu-west-1", "eu."),
-        ("ap-northeast-1", "apac."),
+    // Tokyo takes its own `jp.` profile where a model has one, else `apac.`.
+    for (region, prefixes) in [
+        ("us-east-1", &["us."][..]),
+        ("eu-west-1", &["eu."][..]),
+        ("ap-northeast-1", &["jp.", "apac."][..]),
+        ("ap-southeast-2", &["au.", "apac."][..]),
     ] {
         let client = aws_sdk_bedrock::Client::new(&config(&emulator, region));
         let listed = list_chat_models(&client, region).await.unwrap();
@@ -53,10 +55,20 @@ async fn profile_only_models_are_called_through_the_regions_geography() {
             .filter(|m| m.inference_profile.is_some())
             .collect();
         assert!(!via_profile.is_empty(), "{region}: no profile-only model");
+        let sonnet = via_profile
+            .iter()
+            .find(|m| m.model_id == "anthropic.claude-sonnet-4-5-20250929-v1:0")
+            .map(|m| m.invoke_id.as_str());
+        assert_eq!(
+            sonnet.map(|id| id.split('.').next().unwrap_or_default()),
+            Some(prefixes[0].trim_end_matches('.')),
+            "{region}: the narrowest profile is chosen"
+        );
         for model in via_profile {
             assert_eq!(model.inference_profile.as_ref(), Some(&model.invoke_id));
             assert!(
-                model.invoke_id.starts_with(prefix) || model.invoke_id.starts_with("global."),
+                prefixes.iter().any(|p| model.invoke_id.starts_with(p))
+                    || model.invoke_id.starts_with("global."),
                 "{region}: {} called through {}",
                 model.model_id,
                 model.invoke_id

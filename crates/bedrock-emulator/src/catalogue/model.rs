@@ -106,6 +106,21 @@ impl Geo {
         }
     }
 
+    /// Whether callers in `region` may use this geography's profiles: `jp.` from Tokyo and
+    /// Osaka, `au.` from Sydney and Melbourne, `us-gov.` only from GovCloud, `global.` from
+    /// every commercial region.
+    pub fn covers(self, region: &str) -> bool {
+        let gov = region.starts_with("us-gov-");
+        match self {
+            Self::UsGov => gov,
+            Self::Global => !gov,
+            Self::Us => !gov && Self::of_region(region) == Self::Us,
+            Self::Eu => Self::of_region(region) == Self::Eu,
+            Self::Apac => Self::of_region(region) == Self::Apac,
+            Self::Jp | Self::Au => self.member_regions(region).contains(&region),
+        }
+    }
+
     /// The regions a profile of this geography routes to, as seen from `region`.
     pub fn member_regions(self, region: &str) -> Vec<&'static str> {
         match self {
@@ -171,14 +186,13 @@ impl ModelEntry {
 
     /// The profiles containing this model that callers in `region` may use.
     pub fn profile_geos(&self, region: &str) -> Vec<Geo> {
-        let home = Geo::of_region(region);
         if !self.offered_in(region) {
             return Vec::new();
         }
         self.profiles
             .iter()
             .copied()
-            .filter(|geo| *geo == home || *geo == Geo::Global)
+            .filter(|geo| geo.covers(region))
             .collect()
     }
 

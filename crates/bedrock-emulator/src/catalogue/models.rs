@@ -2,7 +2,7 @@
 
 use super::capabilities::{self, Capabilities};
 use super::model::Family::*;
-use super::model::Geo::{Apac, Eu, Global, Us};
+use super::model::Geo::{Apac, Au, Eu, Global, Jp, Us};
 use super::model::Lifecycle::{Active, Legacy};
 use super::model::Throughput::{OnDemand, ProfileOnly};
 use super::model::{Family, Geo, Lifecycle, ModelEntry, Throughput};
@@ -152,7 +152,7 @@ pub fn all() -> Vec<ModelEntry> {
             ProfileOnly,
             Active,
             ALL_GEOS,
-            &[Us, Eu, Apac, Global],
+            &[Us, Eu, Apac, Jp, Au, Global],
         ),
         model(
             "anthropic.claude-haiku-4-5-20251001-v1:0",

@@ -89,4 +89,30 @@ mod tests {
             ["ap-southeast-2", "ap-southeast-4"]
         );
     }
+
+    #[test]
+    fn each_region_lists_the_profiles_of_its_geographies() {
+        let models = crate::catalogue::models::all();
+        let sonnet = |region: &str| -> Vec<String> {
+            for_region(models.iter(), region)
+                .into_iter()
+                .filter(|p| p.model.id == "anthropic.claude-sonnet-4-5-20250929-v1:0")
+                .map(|p| p.id())
+                .collect()
+        };
+        let id = |prefix: &str| format!("{prefix}.anthropic.claude-sonnet-4-5-20250929-v1:0");
+        assert_eq!(
+            sonnet("ap-northeast-1"),
+            [id("apac"), id("jp"), id("global")]
+        );
+        assert_eq!(
+            sonnet("ap-southeast-2"),
+            [id("apac"), id("au"), id("global")]
+        );
+        assert_eq!(sonnet("ap-south-1"), [id("apac"), id("global")]);
+        assert_eq!(sonnet("eu-west-1"), [id("eu"), id("global")]);
+        assert_eq!(sonnet("us-east-1"), [id("us"), id("global")]);
+        assert!(!Geo::Global.covers("us-gov-west-1") && Geo::UsGov.covers("us-gov-west-1"));
+        assert!(!Geo::Us.covers("us-gov-west-1"));
+    }
 }
