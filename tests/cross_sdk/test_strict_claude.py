@@ -153,6 +153,22 @@ def test_claude_4_names_an_unknown_additional_field_as_an_extra_input(runtime, m
         assert message == PREFIX + "guardrails: Extra inputs are not permitted"
 
 
+def test_bedrocks_checks_come_before_claudes_validator(runtime, make_client):
+    blank = (
+        "The text field in the ContentBlock object at messages.0.content.0 is blank. "
+        "Add text to the text field, and try again."
+    )
+    request = converse_request([user(" ")], temperature=0.7)
+    for call in (runtime.converse, runtime.converse_stream):
+        assert refusal(call, **request) == blank
+    unvalidated = make_client("bedrock-runtime", parameter_validation=False)
+    request = converse_request([user(" ")], temperature=1.5)
+    assert refusal(unvalidated.converse_stream, **request) == (
+        "1 validation error detected: Value '1.5' at 'inferenceConfig.temperature' failed to satisfy "
+        "constraint: Member must have value less than or equal to 1"
+    )
+
+
 # --------------------------------------------------------------------------------------
 # Tool use over several turns, reasoning blocks sent back
 # --------------------------------------------------------------------------------------

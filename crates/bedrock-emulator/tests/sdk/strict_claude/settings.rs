@@ -145,3 +145,22 @@ async fn claude_4_names_an_unknown_additional_field_as_an_extra_input() {
         );
     }
 }
+
+/// Bedrock's own checks come before Claude's validator: blank text wins over thinking's
+/// temperature rule, and the service model's ranges win over both.
+#[tokio::test]
+async fn bedrocks_checks_come_before_claudes_validator() {
+    let emulator = support::emulator().await;
+    let client = support::runtime_client(&emulator);
+    let mut ask = converse(&json!({"temperature": 0.7}));
+    ask.messages = vec![user(" ")];
+    let blank = "The text field in the ContentBlock object at messages.0.content.0 is blank. Add text to the text field, and try again.";
+    assert_eq!(calls::converse_rejection(&client, &ask).await, blank);
+    assert_eq!(calls::converse_stream_rejection(&client, &ask).await, blank);
+    let mut ask = converse(&json!({"temperature": 1.5}));
+    ask.messages = vec![user(" ")];
+    assert_eq!(
+        calls::converse_stream_rejection(&client, &ask).await,
+        "1 validation error detected: Value '1.5' at 'inferenceConfig.temperature' failed to satisfy constraint: Member must have value less than or equal to 1"
+    );
+}
