@@ -96,7 +96,7 @@ impl ClientError {
                 "The model does not take a field you sent: remove it from additionalModelRequestFields, or use this family's own name for it (Claude top_k, Nova inferenceConfig.topK, Cohere k).",
             );
         }
-        if kind == ErrorCode::InvalidRequest
+        if matches!(kind, ErrorCode::InvalidRequest | ErrorCode::AccessDenied)
             && let Some(hint) = crate::validation_hints::validation_hint(message)
         {
             return error.with_hint(hint);

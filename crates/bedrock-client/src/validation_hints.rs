@@ -1,5 +1,5 @@
-//! What to do about each of Bedrock's ValidationException texts the app knows (the rules the
-//! emulator enforces word for word), instead of the code's generic hint.
+//! What to do about each of Bedrock's refusals the app knows (the rules the emulator enforces word
+//! for word), instead of the code's generic hint.
 
 /// `(a phrase of Bedrock's message, lower case; the fix)`, first match wins.
 const HINTS: &[(&str, &str)] = &[
@@ -46,6 +46,18 @@ const HINTS: &[(&str, &str)] = &[
     (
         "toolchoice",
         "This model only takes automatic tool choice: remove toolChoice any/tool.",
+    ),
+    (
+        "prompt caching",
+        "This model (or this request) cannot use prompt caching: remove the cache points, or pick a model that supports prompt caching.",
+    ),
+    (
+        "extra inputs are not permitted",
+        "The model does not take a field you sent: remove it from additionalModelRequestFields, or use this family's own name for it.",
+    ),
+    (
+        "cache point cannot be inserted after reasoning",
+        "Move the cache point before the reasoning block, or remove it.",
     ),
     (
         "is blank",
@@ -113,7 +125,8 @@ const HINTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The fix for a ValidationException `message`, when the app knows the rule.
+/// The fix for a ValidationException (or a prompt-caching AccessDeniedException) `message`, when
+/// the app knows the rule.
 pub fn validation_hint(message: &str) -> Option<&'static str> {
     let lower = message.to_lowercase();
     HINTS
