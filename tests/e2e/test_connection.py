@@ -94,6 +94,10 @@ def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner, e
     assert "`work`" in card.text and "no longer" in card.text, card.text
     assert "[Emulated" not in card.text
     assert len(emulator.requests("ConverseStream")) == before, "the emulator answered in its place"
+    # The top bar stops naming the profile as if it answered, and offers another.
+    badge = wait_until(lambda: by_test_id(driver, "backend-problem"), what="top bar problem")
+    assert "Profile unavailable" in badge.text and "`work`" in badge.text, badge.text
+    assert by_test_id(driver, "choose-profile").is_displayed()
 
 
 def test_models_still_list_when_inference_profiles_are_denied(app):

@@ -145,7 +145,7 @@ fn the_emulator_accepts_every_converse_body() {
         // family does not take, and the emulator refuses what Bedrock refuses.
         let prompt = spec(model.id);
         let body = converse_request(&prompt);
-        let parsed = converse_request::parse(&body, &model)
+        let parsed = converse_request::parse(&body, &model, false)
             .unwrap_or_else(|e| panic!("{}: {}", model.id, e.message));
         assert_eq!(parsed.prompt.messages.len(), 3);
         assert_eq!(parsed.prompt.max_tokens, Some(512));

@@ -140,7 +140,7 @@ async fn embed(runtime: &aws_sdk_bedrockruntime::Client) -> Result<String, Clien
     ];
     let vectors = embed_documents(runtime, &Mutex::new(store), &spec, &texts).await?;
     let lengths: Vec<usize> = vectors.iter().map(Vec::len).collect();
-    if lengths.iter().any(|&n| n == 0) {
+    if lengths.contains(&0) {
         return Err(ClientError::new(
             ErrorCode::Unknown,
             "an empty vector came back",

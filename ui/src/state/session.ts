@@ -230,6 +230,7 @@ export function createSession() {
       additionalFieldsJson: checked.additionalFieldsJson,
       toolsJson: toolsJson().trim() === "" ? null : toolsJson(),
     });
+    noteUnusableProfile();
     // A failed turn is left out of what is sent next: its text and files go back to the
     // message box, unless something new was typed.
     const last = conversation.exchanges().at(-1)?.reply();
@@ -249,6 +250,16 @@ export function createSession() {
       additionalFieldsJson: checked.additionalFieldsJson,
       toolsJson: toolsJson().trim() === "" ? null : toolsJson(),
     });
+    noteUnusableProfile();
+  }
+
+  /** A reply refused because the active profile is gone or broken: the top bar stops naming
+   * it and offers another, instead of showing a backend that no longer answers. */
+  function noteUnusableProfile(): void {
+    const error = conversation.exchanges().at(-1)?.reply().error;
+    if (error?.code !== "ProfileUnusable") return;
+    setBackend(null);
+    setBackendError(error);
   }
 
   /** Send a failed exchange again as a new one: its text and files, or its tool results. */
