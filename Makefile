@@ -7,6 +7,11 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMULATOR_BIN := $(CARGO_TARGET_DIR)/debug/bedrock-emulator
 APP_BIN := $(CARGO_TARGET_DIR)/debug/bedrock-playground
+RELEASE_BIN := $(CARGO_TARGET_DIR)/release/bedrock-playground
+DEB_DIR := $(CARGO_TARGET_DIR)/release/bundle/deb
+# Where the .deb puts the app, and where the installed app's screenshot lands.
+INSTALLED_BIN := /usr/bin/bedrock-playground
+RELEASE_SCREENSHOTS ?= $(CURDIR)/test-output/release-screenshots
 # End-to-end screenshots land here; look at them after `make test`.
 E2E_SCREENSHOTS ?= $(CURDIR)/test-output/screenshots
 
@@ -18,6 +23,7 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsec
 .PHONY: run test emulator bindings deps-app-packages deps-test-packages deps-rust deps-tauri-driver \
 	deps-python deps-node deps-ui ui-build ui-lint ui-test fmt-check clippy rust-tests \
 	cross-sdk-tests js-sdk-tests e2e-tests bench test-aws
+.PHONY: bundle test-release
 
 ## Build the UI and the app, then launch it (it starts its own emulator without AWS credentials).
 run: deps-app-packages deps-rust deps-ui ui-build
@@ -104,6 +110,24 @@ e2e-tests:
 	BEDROCK_PLAYGROUND_BIN=$(APP_BIN) E2E_SCREENSHOTS=$(E2E_SCREENSHOTS) \
 		xvfb-run -a -s "-screen 0 1280x900x24" tests/support/with-secret-service.sh \
 		$(PYTHON) -m pytest tests/e2e -q -p no:cacheprovider -W ignore::DeprecationWarning
+
+## The release app and its .deb, built by Tauri's bundler (@tauri-apps/cli from ui/node_modules)
+## with the release profile; the package lands in $(DEB_DIR). No AppImage: Tauri's AppImage
+## bundler downloads linuxdeploy and its plugins at build time.
+bundle: deps-app-packages deps-rust deps-ui ui-build
+	rm -f $(DEB_DIR)/*.deb
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb -- --locked
+	ls -l $(RELEASE_BIN) $(DEB_DIR)/*.deb
+
+## Installs the .deb from `make bundle` (dpkg -i), opens the installed app under Xvfb through
+## tauri-driver to its first screen (screenshot in $(RELEASE_SCREENSHOTS)), then removes the
+## package, also on failure. Not part of `make test`.
+test-release: bundle deps-test-packages deps-tauri-driver deps-python
+	rm -rf $(RELEASE_SCREENSHOTS)
+	tests/release/with-installed-deb.sh "$$(ls $(DEB_DIR)/*.deb)" \
+		env BEDROCK_PLAYGROUND_BIN=$(INSTALLED_BIN) E2E_SCREENSHOTS=$(RELEASE_SCREENSHOTS) \
+		xvfb-run -a -s "-screen 0 1280x900x24" tests/support/with-secret-service.sh \
+		$(PYTHON) -m pytest tests/release -q -p no:cacheprovider -W ignore::DeprecationWarning
 
 ## A short smoke of the app's own Bedrock paths against real AWS with your AWS_PROFILE (chat
 ## stream, native invoke, embeddings, a knowledge-base query; smallest models, a few tokens).
