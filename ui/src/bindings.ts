@@ -68,7 +68,10 @@ export const commands = {
 	formatPreview: (spec: PromptSpec) => __TAURI_INVOKE<FormatPreview>("format_preview", { spec }),
 	/**  Send the (possibly edited) native body with InvokeModelWithResponseStream. */
 	runNativeBody: (modelId: string, bodyJson: string) => typedError<NativeRun, ClientError>(__TAURI_INVOKE("run_native_body", { modelId, bodyJson })),
-	/**  Send the prompt with ConverseStream, outside the chat and its history. */
+	/**
+	 *  Send the prompt as the chat would (ConverseStream, or Converse for a model that cannot
+	 *  stream it), outside the chat and its history.
+	 */
 	runConverse: (request: ChatRequest) => typedError<ChatOutcome, ClientError>(__TAURI_INVOKE("run_converse", { request })),
 	/**
 	 *  A ready-to-run snippet for the request, using the active profile's name and region, never
