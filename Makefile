@@ -23,7 +23,7 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsec
 .PHONY: run test emulator bindings deps-app-packages deps-test-packages deps-rust deps-tauri-driver \
 	deps-python deps-node deps-ui ui-build ui-lint ui-test fmt-check clippy rust-tests \
 	cross-sdk-tests js-sdk-tests e2e-tests bench test-aws
-.PHONY: bundle test-release
+.PHONY: bundle test-release deps-bundle-tools
 
 ## Build the UI and the app, then launch it (it starts its own emulator without AWS credentials).
 run: deps-app-packages deps-rust deps-ui ui-build
@@ -111,12 +111,16 @@ e2e-tests:
 		xvfb-run -a -s "-screen 0 1280x900x24" tests/support/with-secret-service.sh \
 		$(PYTHON) -m pytest tests/e2e -q -p no:cacheprovider -W ignore::DeprecationWarning
 
-## The release app and its .deb, built by Tauri's bundler (@tauri-apps/cli from ui/node_modules)
-## with the release profile; the package lands in $(DEB_DIR). No AppImage: Tauri's AppImage
-## bundler downloads linuxdeploy and its plugins at build time.
-bundle: deps-app-packages deps-rust deps-ui ui-build
+## Tauri's CLI (@tauri-apps/cli, its prebuilt binary inside the npm package), for `make bundle` only.
+deps-bundle-tools: deps-ui
+	@cd tools/bundle && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --silent; }
+
+## The release app and its .deb, built by Tauri's bundler with the release profile; the package
+## lands in $(DEB_DIR). No AppImage: Tauri's AppImage bundler downloads linuxdeploy and its
+## plugins at build time.
+bundle: deps-app-packages deps-rust deps-ui deps-bundle-tools ui-build
 	rm -f $(DEB_DIR)/*.deb
-	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb -- --locked
+	cd src-tauri && ../tools/bundle/node_modules/.bin/tauri build --ci --bundles deb -- --locked
 	ls -l $(RELEASE_BIN) $(DEB_DIR)/*.deb
 
 ## Installs the .deb from `make bundle` (dpkg -i), opens the installed app under Xvfb through
