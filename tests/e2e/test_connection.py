@@ -96,7 +96,9 @@ def test_a_profile_removed_while_the_app_runs_is_reported_not_replaced(runner, e
     assert len(emulator.requests("ConverseStream")) == before, "the emulator answered in its place"
     # The top bar stops naming the profile as if it answered, and offers another.
     badge = wait_until(lambda: by_test_id(driver, "backend-problem"), what="top bar problem")
-    assert "Profile unavailable" in badge.text and "`work`" in badge.text, badge.text
+    # The message may be cut with an ellipsis on a narrow window: read it whole.
+    problem = badge.get_attribute("textContent")
+    assert "Profile unavailable" in problem and "`work`" in problem, problem
     assert by_test_id(driver, "choose-profile").is_displayed()
 
 
