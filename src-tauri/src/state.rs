@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use bedrock_client::catalogue::{Favourites, ModelCatalogue};
+use bedrock_client::catalogue::{Favourites, ModelCapabilities, ModelCatalogue, capabilities_of};
 use bedrock_client::connection::with_explained_identity;
 use bedrock_client::knowledge::AccountIds;
 use bedrock_client::pricing::PriceTable;
@@ -181,6 +181,14 @@ impl AppState {
             .prepare(id, endpoint.as_deref())
             .map_err(profile_to_client)?;
         prepared.resolve().await.map_err(profile_to_client)
+    }
+
+    /// What `model_id` takes, as the active profile's cached listing says (its streaming flag
+    /// included), or the capability table when the model was not listed.
+    pub fn capabilities_for(&self, active: &Active, model_id: &str) -> ModelCapabilities {
+        self.catalogue
+            .listed_capabilities(&active.profile_id, &active.connection.info.region, model_id)
+            .unwrap_or_else(|| capabilities_of(model_id))
     }
 
     /// The connection of the active profile, resolving it when the active profile changed.

@@ -80,14 +80,7 @@ pub async fn chat_stream(
         Err(error) => (None, Some(error)),
     };
     let mut sink = RecordingSink::new(on_event, state.history_database(), run_id.clone());
-    let capabilities = state
-        .catalogue
-        .listed_capabilities(
-            &active.profile_id,
-            &active.connection.info.region,
-            &request.model_id,
-        )
-        .unwrap_or_else(|| request.capabilities());
+    let capabilities = state.capabilities_for(&active, &request.model_id);
     let runtime = &active.connection.runtime;
     let outcome = run_chat_as(runtime, &request, &capabilities, &mut sink, &cancel).await;
     state.end_stream(&stream_id);

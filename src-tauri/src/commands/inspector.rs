@@ -54,14 +54,7 @@ pub async fn run_converse(
     request: ChatRequest,
 ) -> Result<ChatOutcome, ClientError> {
     let active = state.connection().await?;
-    let capabilities = state
-        .catalogue
-        .listed_capabilities(
-            &active.profile_id,
-            &active.connection.info.region,
-            &request.model_id,
-        )
-        .unwrap_or_else(|| request.capabilities());
+    let capabilities = state.capabilities_for(&active, &request.model_id);
     let mut events: Vec<ChatEvent> = Vec::new();
     Ok(run_chat_as(
         &active.connection.runtime,
