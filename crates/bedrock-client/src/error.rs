@@ -91,11 +91,6 @@ impl ClientError {
             _ => ErrorCode::Unknown,
         };
         let error = Self::new(kind, message);
-        if kind == ErrorCode::InvalidRequest && lower.contains("extraneous key") {
-            return error.with_hint(
-                "The model does not take a field you sent: remove it from additionalModelRequestFields, or use this family's own name for it (Claude top_k, Nova inferenceConfig.topK, Cohere k).",
-            );
-        }
         if matches!(kind, ErrorCode::InvalidRequest | ErrorCode::AccessDenied)
             && let Some(hint) = crate::validation_hints::validation_hint(message)
         {
@@ -177,7 +172,8 @@ pub fn identity_failure(error: &(dyn std::error::Error + 'static)) -> Option<Cli
     None
 }
 
-fn source_chain(error: &dyn std::error::Error) -> String {
+/// An error and its sources, joined with `: `.
+pub fn source_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(inner) = source {

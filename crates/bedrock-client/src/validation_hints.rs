@@ -4,6 +4,10 @@
 /// `(a phrase of Bedrock's message, lower case; the fix)`, first match wins.
 const HINTS: &[(&str, &str)] = &[
     (
+        "extraneous key",
+        "The model does not take a field you sent: remove it from additionalModelRequestFields, or use this family's own name for it (Claude top_k, Nova inferenceConfig.topK, Cohere k).",
+    ),
+    (
         "`thinking` or `redacted_thinking`",
         "With thinking on, the reply's thinking block must go back first and unchanged when you answer its tool calls. Continue from the reply as it arrived (the app keeps it), or turn the reasoning budget off.",
     ),

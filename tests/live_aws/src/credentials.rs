@@ -3,6 +3,7 @@
 use aws_config::SdkConfig;
 use aws_credential_types::provider::ProvideCredentials;
 use aws_credential_types::provider::error::CredentialsError;
+use bedrock_client::error::source_chain;
 
 pub enum Gate {
     /// The secret parts of the credentials, so the report can prove none reached the capture.
@@ -24,7 +25,7 @@ pub async fn check_credentials(config: &SdkConfig, profile: &str) -> Gate {
         Err(CredentialsError::CredentialsNotLoaded(_)) => skip(profile, "none found"),
         Err(error) => Gate::Fail(format!(
             "make test-aws: the credentials of profile {profile} failed: {}. For an SSO profile run `aws sso login --profile {profile}`.",
-            describe(&error)
+            source_chain(&error)
         )),
     }
 }
@@ -33,15 +34,4 @@ fn skip(profile: &str, why: &str) -> Gate {
     Gate::Skip(format!(
         "make test-aws: skipped, no AWS credentials (AWS_PROFILE={profile}: {why}). Set AWS_PROFILE to a profile with Bedrock access to run the live smoke."
     ))
-}
-
-fn describe(error: &CredentialsError) -> String {
-    let mut text = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(inner) = source {
-        text.push_str(": ");
-        text.push_str(&inner.to_string());
-        source = inner.source();
-    }
-    text
 }

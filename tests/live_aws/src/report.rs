@@ -36,11 +36,11 @@ impl Report {
 
     /// Keys and session tokens never reach the wire capture, as in the app.
     pub fn check_no_secrets(&mut self, log: &WireLog, secrets: &[String]) {
-        let captured = serde_json::to_string(&log.exchanges()).unwrap_or_default();
+        let exchanges = log.exchanges();
+        let captured = serde_json::to_string(&exchanges).unwrap_or_default();
         let leaked = secrets
             .iter()
             .any(|s| s.len() >= 8 && captured.contains(s.as_str()));
-        let exchanges = log.exchanges().len();
         if leaked {
             self.failed += 1;
             println!(
@@ -50,8 +50,9 @@ impl Report {
         } else {
             self.passed += 1;
             println!(
-                "  ok    {:<24} {exchanges} exchanges captured, none holds a secret",
-                "no secrets captured"
+                "  ok    {:<24} {} exchanges captured, none holds a secret",
+                "no secrets captured",
+                exchanges.len()
             );
         }
     }
