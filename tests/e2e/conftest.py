@@ -113,15 +113,25 @@ class AppRunner:
         wait_for_port(self.emulator_port)
         return self.driver
 
-    def kill_app(self):
-        """SIGKILL the app itself, as a crash or `kill -9` would: no chance to clean up."""
+    def app_pids(self) -> list[int]:
+        """The app processes started for this test's home folder."""
         marker = f"BEDROCK_PLAYGROUND_DATA_DIR={self.home}/data".encode()
+        pids = []
         for environ in Path("/proc").glob("[0-9]*/environ"):
             try:
                 if marker in environ.read_bytes() and Path(environ.parent, "exe").resolve() == Path(APP_BIN).resolve():
-                    os.kill(int(environ.parent.name), 9)
+                    pids.append(int(environ.parent.name))
             except OSError:
                 continue
+        return pids
+
+    def kill_app(self):
+        """SIGKILL the app itself, as a crash or `kill -9` would: no chance to clean up."""
+        for pid in self.app_pids():
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
         self.stop()
 
     def stop(self):
@@ -135,7 +145,22 @@ class AppRunner:
             self.driver_process.terminate()
             self.driver_process.wait(timeout=10)
             self.driver_process = None
+        self.wait_for_app_exit()
         wait_until_closed(self.emulator_port)
+
+    def wait_for_app_exit(self, timeout: float = 20.0) -> None:
+        """A loaded machine may take a while to close the app; the next start must not
+        meet the old one still holding the emulator's port or the database."""
+        deadline = time.monotonic() + timeout
+        while self.app_pids() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for pid in self.app_pids():
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+        while self.app_pids() and time.monotonic() < deadline + 5:
+            time.sleep(0.1)
 
     def screenshot(self):
         if self.driver is not None:

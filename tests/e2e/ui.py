@@ -31,9 +31,10 @@ def all_by_test_id(driver, test_id: str):
 
 def wait_ready(driver):
     """The backend is up and the model picker is filled."""
-    wait_until(lambda: by_test_id(driver, "backend-badge").is_displayed(), what="backend badge")
+    # Generous: a restart on a machine busy with other builds can take a while.
+    wait_until(lambda: by_test_id(driver, "backend-badge").is_displayed(), timeout=40, what="backend badge")
     wait_until(
-        lambda: len(Select(by_test_id(driver, "model-picker")).options) > 5, what="model list"
+        lambda: len(Select(by_test_id(driver, "model-picker")).options) > 5, timeout=40, what="model list"
     )
 
 
