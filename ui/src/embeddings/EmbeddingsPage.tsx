@@ -1,5 +1,5 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
-import { ErrorCard } from "../components/ErrorCard";
+import { ErrorCard } from "../shared/ErrorCard";
 import { createCompareState } from "./compareState";
 import { ComparePanel } from "./components/ComparePanel";
 import { DatasetPanel } from "./components/DatasetPanel";

@@ -1,7 +1,7 @@
 // Two embeddings of one dataset side by side: their maps, a selection linked across both, and how
 // many of each text's nearest neighbours the two agree on.
 import { batch, createSignal } from "solid-js";
-import * as api from "../api";
+import * as api from "../shared/api";
 import type { ClientError, RunSummary } from "../bindings";
 import { decodeFloat32 } from "./logic/floats";
 import { defaultLayoutRequest, loadedLayout, type LoadedLayout } from "./mapState";

@@ -1,7 +1,7 @@
 // The map of one run: its layout (streamed in while UMAP runs), colours, the picked point and its
 // neighbours, the selection, and search by text or by meaning.
 import { batch, createMemo, createSignal } from "solid-js";
-import * as api from "../api";
+import * as api from "../shared/api";
 import type {
   ClientError,
   ClusterView,

@@ -17,7 +17,7 @@ const api = vi.hoisted(() => ({
   computeLayout: vi.fn(),
   searchByMeaning: vi.fn(),
 }));
-vi.mock("../api", () => api);
+vi.mock("../shared/api", () => api);
 
 const { createEmbeddingsLab } = await import("./state");
 

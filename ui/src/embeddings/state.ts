@@ -1,6 +1,6 @@
 // The embeddings lab: which dataset, which model and options, the run that embeds it, and its map.
 import { batch, createSignal } from "solid-js";
-import * as api from "../api";
+import * as api from "../shared/api";
 import type {
   ClientError,
   Preview,

@@ -1,9 +1,8 @@
 // The knowledge-bases lab: pick a knowledge base, retrieve or generate cited answers in a
 // session, and trace the ranking under different settings.
 import { For, Show } from "solid-js";
-import { ErrorCard } from "../components/ErrorCard";
-import { groupModels } from "../lib/catalogue";
-import type { Session } from "../state/session";
+import { ErrorCard } from "../shared/ErrorCard";
+import { groupModels, type Catalogue } from "../models";
 import { AnswerText } from "./components/Answer";
 import { ChunkCard, SourceDetails } from "./components/Chunks";
 import { Picker } from "./components/Picker";
@@ -21,8 +20,10 @@ const modes: { mode: Mode; label: string }[] = [
   { mode: "map", label: "On the map" },
 ];
 
-function ModelSelect(props: { lab: KnowledgeLab; session: Session }) {
-  const groups = () => groupModels(props.session.models(), "", props.session.favourites());
+type CatalogueForKnowledge = Pick<Catalogue, "models" | "favourites">;
+
+function ModelSelect(props: { lab: KnowledgeLab; catalogue: CatalogueForKnowledge }) {
+  const groups = () => groupModels(props.catalogue.models(), "", props.catalogue.favourites());
   return (
     <div class="kb-model">
       <label for="kb-model">Generation model</label>
@@ -31,7 +32,7 @@ function ModelSelect(props: { lab: KnowledgeLab; session: Session }) {
         data-testid="kb-model"
         value={props.lab.modelId()}
         onChange={(e) => props.lab.setModelId(e.currentTarget.value)}
-        disabled={props.session.models().length === 0}
+        disabled={props.catalogue.models().length === 0}
       >
         <For each={groups()}>
           {(group) => (
@@ -61,7 +62,7 @@ function ModelSelect(props: { lab: KnowledgeLab; session: Session }) {
   );
 }
 
-export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
+export function KnowledgePage(props: { lab: KnowledgeLab; catalogue: CatalogueForKnowledge }) {
   const lab = props.lab;
   const submit = () => {
     if (lab.mode() === "generate") void lab.generate();
@@ -116,7 +117,7 @@ export function KnowledgePage(props: { lab: KnowledgeLab; session: Session }) {
               <button class="secondary small" data-testid="kb-new-session" disabled={lab.streaming()} onClick={() => { lab.newSession(); }}>
                 New session
               </button>
-              <ModelSelect lab={lab} session={props.session} />
+              <ModelSelect lab={lab} catalogue={props.catalogue} />
             </div>
           </Show>
           <Show when={lab.mode() === "retrieve" || lab.mode() === "generate"}>

@@ -1,7 +1,7 @@
 // The knowledge-bases lab: the picked knowledge base, the settings, Retrieve results, the
 // session's turns (RetrieveAndGenerateStream) and the retrieval trace.
 import { createSignal } from "solid-js";
-import * as api from "../api";
+import * as api from "../shared/api";
 import type {
   CitationInfo,
   ClientError,
@@ -20,7 +20,7 @@ import type {
   SearchKind,
   SnippetLanguage,
 } from "../bindings";
-import type { Session } from "../state/session";
+import type { Chat } from "../chat";
 import { emptyForm, formToJson, jsonToForm, metadataKeys, type FilterForm } from "./logic/filter";
 import { lintView } from "./logic/lint";
 import { compareRuns, type Comparison } from "./logic/trace";
@@ -59,7 +59,8 @@ function parseOptionalNumber(text: string): number | null {
   return Number.isFinite(n) ? n : NaN;
 }
 
-export function createKnowledgeLab(session: Session) {
+/** The chat's model is the generation model until one is picked here. */
+export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
   const [bases, setBases] = createSignal<KnowledgeBaseSummary[] | null>(null);
   const [listError, setListError] = createSignal<ClientError | null>(null);
   const [listing, setListing] = createSignal(false);
@@ -124,7 +125,7 @@ export function createKnowledgeLab(session: Session) {
   const suggestedKeys = () => metadataKeys(seenMetadata());
   const lintState = () => lintView(lints(), customTemplate());
   const streaming = () => streamId() !== null;
-  const effectiveModel = () => (modelId() !== "" ? modelId() : session.modelId());
+  const effectiveModel = () => (modelId() !== "" ? modelId() : chat.modelId());
 
   function remember(chunks: readonly RetrievedChunk[]): void {
     setSeenChunks(accumulate(seenChunks(), chunks));

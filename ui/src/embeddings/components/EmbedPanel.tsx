@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import { ErrorCard } from "../../components/ErrorCard";
+import { ErrorCard } from "../../shared/ErrorCard";
 import { describeSpec, modelName } from "../logic/spec";
 import { formatCost, formatCount, formatDuration } from "../logic/format";
 import type { EmbeddingsLab } from "../state";

@@ -2,7 +2,7 @@
 // hover and open the source details on click.
 import { createSignal, For, Show } from "solid-js";
 import type { CitationInfo, RetrievedChunk } from "../../bindings";
-import { ErrorCard } from "../../components/ErrorCard";
+import { ErrorCard } from "../../shared/ErrorCard";
 import { markCitations, unplacedCitations } from "../logic/citations";
 import type { Turn } from "../state";
 

@@ -1,7 +1,7 @@
 // The region's knowledge bases, and a box for an ID when listing is denied.
 import { createSignal, For, Show } from "solid-js";
-import * as api from "../../api";
-import { ErrorCard } from "../../components/ErrorCard";
+import * as api from "../../shared/api";
+import { ErrorCard } from "../../shared/ErrorCard";
 import type { ClientError, DataSourceInfo, DocumentInfo, KnowledgeBaseDetails } from "../../bindings";
 import type { KnowledgeLab } from "../state";
 

@@ -2,9 +2,7 @@
 // by source document; the last retrieval's chunks highlighted, the last answer's cited chunks
 // outlined, and the query as a diamond.
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { decodeFloat32 } from "../../embeddings/logic/floats";
-import { ScatterMap } from "../../embeddings/map/ScatterMap";
-import { coloursFor } from "../../embeddings/map/palette";
+import { coloursFor, decodeFloat32, ScatterMap } from "../../embeddings";
 import type { KnowledgeLab } from "../state";
 import { citedChunks, describeSource, documentName, matchIndices } from "./logic";
 

@@ -1,0 +1,3 @@
+// Compare mode: what other domains may use of it.
+export { createComparison, type Comparison } from "./store";
+export { ComparePage } from "./ComparePage";

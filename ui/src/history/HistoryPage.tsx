@@ -1,0 +1,92 @@
+import { For, onMount, Show } from "solid-js";
+import { shortTime, splitTitle } from "./titles";
+import type { History } from "./store";
+
+export function HistoryPage(props: { history: History }) {
+  const history = props.history;
+  onMount(() => void history.load());
+  return (
+    <main class="history-page" data-testid="history-page">
+      <header class="page-head">
+        <h2>History</h2>
+        <input
+          type="search"
+          data-testid="history-search"
+          placeholder="Search questions and answers"
+          value={history.query()}
+          onInput={(e) => {
+            history.setQuery(e.currentTarget.value);
+            void history.load();
+          }}
+        />
+      </header>
+      <Show when={history.failure()}>
+        {(failure) => (
+          <div class="error-card" data-testid="history-error">
+            <p class="error-message">{failure().message}</p>
+            <p class="error-hint">{failure().hint}</p>
+          </div>
+        )}
+      </Show>
+      <ul class="history-list">
+        <For each={history.items()} fallback={<p class="muted">No conversation yet: every answer you get is kept here.</p>}>
+          {(item) => (
+            <li class="history-item" data-testid="history-item" data-status={item.lastStatus ?? ""}>
+              <button class="history-open" data-testid="history-open" onClick={() => void history.open(item.id)}>
+                <span class="history-title">
+                  <Show when={splitTitle(item.title).knowledgeBase}>
+                    <span class="history-kb" data-testid="history-kb">
+                      Knowledge base
+                    </span>
+                  </Show>
+                  {splitTitle(item.title).title}
+                </span>
+                <span class="muted">
+                  {shortTime(item.updatedAt)} · {item.runCount} turn{item.runCount === 1 ? "" : "s"} · {item.lastModelId ?? ""}
+                  <Show when={item.lastStatus === "interrupted"}>
+                    <span class="warn"> · interrupted</span>
+                  </Show>
+                </span>
+              </button>
+              <button class="ghost" onClick={() => void history.exportJson(item.id)}>
+                Export
+              </button>
+              <button class="ghost" data-testid="history-delete" onClick={() => void history.remove(item.id)}>
+                Delete
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={history.exported()}>
+        {(json) => (
+          <section class="editor">
+            <h3>Exported conversation (JSON)</h3>
+            <textarea data-testid="export-json" rows={10} readOnly value={json()} />
+            <div class="editor-actions">
+              <button onClick={() => void navigator.clipboard.writeText(json())}>Copy</button>
+              <button class="ghost" onClick={() => history.setExported(null)}>
+                Close
+              </button>
+            </div>
+          </section>
+        )}
+      </Show>
+      <section class="editor">
+        <h3>Import a conversation</h3>
+        <textarea
+          data-testid="import-json"
+          rows={4}
+          placeholder="Paste an exported conversation (JSON)"
+          value={history.importText()}
+          onInput={(e) => history.setImportText(e.currentTarget.value)}
+        />
+        <div class="editor-actions">
+          <button data-testid="import-conversation" onClick={() => void history.importJson()}>
+            Import
+          </button>
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+// The History screen: stored conversations, search, reopen, delete, export and import.
+import { createSignal } from "solid-js";
+import * as api from "../shared/api";
+import type { ConversationSummary, StorageError } from "../bindings";
+import type { Chat } from "../chat";
+
+export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: () => void) {
+  const [query, setQuery] = createSignal("");
+  const [items, setItems] = createSignal<ConversationSummary[]>([]);
+  const [failure, setFailure] = createSignal<StorageError | { message: string; hint: string } | null>(null);
+  const [exported, setExported] = createSignal<string | null>(null);
+  const [importText, setImportText] = createSignal("");
+
+  async function load(): Promise<void> {
+    const listed = await api.listConversations(query().trim());
+    if (listed.ok) {
+      setItems(listed.value);
+      setFailure(null);
+    } else setFailure(listed.error);
+  }
+
+  async function open(id: string): Promise<void> {
+    const found = await api.getConversation(id);
+    if (!found.ok) return void setFailure(found.error);
+    chat.openConversation(found.value);
+    onOpened();
+  }
+
+  async function remove(id: string): Promise<void> {
+    const removed = await api.deleteConversation(id);
+    if (!removed.ok) return void setFailure(removed.error);
+    await load();
+  }
+
+  async function exportJson(id: string): Promise<void> {
+    const json = await api.exportConversation(id);
+    if (json.ok) setExported(json.value);
+    else setFailure(json.error);
+  }
+
+  async function importJson(): Promise<void> {
+    const imported = await api.importConversation(importText());
+    if (!imported.ok) return void setFailure(imported.error);
+    setImportText("");
+    await load();
+  }
+
+  return { query, setQuery, items, failure, exported, setExported, importText, setImportText, load, open, remove, exportJson, importJson };
+}
+
+export type History = ReturnType<typeof createHistory>;

@@ -1,0 +1,35 @@
+import { createEffect, createSignal, For, on, Show } from "solid-js";
+import * as api from "../shared/api";
+import { JsonView } from "./JsonView";
+
+const MODELS = ["amazon.titan-embed-text-v1", "amazon.titan-embed-text-v2:0", "cohere.embed-english-v3"];
+
+/** The embeddings bodies of Titan v1/v2 and Cohere for the message being written. */
+export function EmbeddingBodies(props: { text: string }) {
+  const [model, setModel] = createSignal(MODELS[1] ?? "");
+  const [body, setBody] = createSignal("");
+  const [error, setError] = createSignal<string | null>(null);
+  createEffect(
+    on([model, () => props.text], async () => {
+      const result = await api.embeddingPreview(model(), props.text === "" ? "Hello!" : props.text);
+      setBody(result.ok ? result.value : "");
+      setError(result.ok ? null : `${result.error.message} ${result.error.hint}`);
+    }),
+  );
+  return (
+    <details class="snippets">
+      <summary>Embeddings bodies (InvokeModel)</summary>
+      <div class="segmented">
+        <For each={MODELS}>
+          {(id) => (
+            <button classList={{ on: model() === id }} data-testid="embedding-model" onClick={() => setModel(id)}>
+              {id}
+            </button>
+          )}
+        </For>
+      </div>
+      <Show when={error()}>{(message) => <p class="field-error">{message()}</p>}</Show>
+      <JsonView text={body()} testId="embedding-body" />
+    </details>
+  );
+}

@@ -1,0 +1,2 @@
+// The app's frame: navigation and the views it switches between.
+export { App } from "./App";
