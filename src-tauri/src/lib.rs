@@ -5,7 +5,6 @@ mod emulator;
 mod errors;
 pub mod ipc;
 mod knowledge_recording;
-mod recording;
 mod state;
 
 use tauri::Manager;

@@ -1,12 +1,12 @@
 use bedrock_client::ClientError;
 use bedrock_client::chat::{ChatEvent, ChatOutcome, ChatRequest, run_chat_as};
+use chat_recording::RecordingSink;
 use serde::{Deserialize, Serialize};
 use storage::{NewRun, StorageError};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::AppState;
-use crate::recording::RecordingSink;
 
 /// Where a run sits in the history: its conversation and the run it follows.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
@@ -79,7 +79,8 @@ pub async fn chat_stream(
         Ok(started) => (Some(started.run_id), None),
         Err(error) => (None, Some(error)),
     };
-    let mut sink = RecordingSink::new(on_event, state.history_database(), run_id.clone());
+    let to_ui = move |event: ChatEvent| on_event.send(event).is_ok();
+    let mut sink = RecordingSink::new(to_ui, state.history_database(), run_id.clone());
     let capabilities = state.capabilities_for(&active, &request.model_id);
     let runtime = &active.connection.runtime;
     let outcome = run_chat_as(runtime, &request, &capabilities, &mut sink, &cancel).await;
