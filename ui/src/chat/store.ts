@@ -233,6 +233,10 @@ export function createChat(catalogue: CatalogueForChat) {
     setNotice(null);
   }
 
+  function showNotice(text: string): void {
+    setNotice(text);
+  }
+
   function snapshot(): PromptSnapshot {
     return { modelId: modelId(), systemPrompt: systemPrompt(), draft: draft(), paramsForm: paramsForm() };
   }
@@ -271,8 +275,10 @@ export function createChat(catalogue: CatalogueForChat) {
     draft,
     setDraft,
     notice,
-    showNotice: (text: string) => setNotice(text),
-    clearNotice: () => setNotice(null),
+    showNotice,
+    clearNotice: () => {
+      setNotice(null);
+    },
     checkedParams,
     conversation,
     exchanges: conversation.exchanges,

@@ -17,8 +17,12 @@ function fakeChat() {
     adopted,
     notices,
     snapshot: () => current,
-    adopt: (prompt: PromptAdoption) => adopted.push(prompt),
-    showNotice: (text: string) => notices.push(text),
+    adopt: (prompt: PromptAdoption) => {
+      adopted.push(prompt);
+    },
+    showNotice: (text: string) => {
+      notices.push(text);
+    },
   };
 }
 
