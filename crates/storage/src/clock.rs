@@ -26,7 +26,7 @@ impl Clock {
     }
 }
 
-fn format_millis(unix_ms: i64) -> String {
+pub(crate) fn format_millis(unix_ms: i64) -> String {
     let format =
         format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(unix_ms) * 1_000_000)

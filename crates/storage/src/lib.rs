@@ -37,9 +37,11 @@ pub mod template;
 
 pub use database::Database;
 pub use error::{StorageError, StorageErrorCode};
+pub use history::MAX_PAGE_SIZE;
 pub use history::model::{
-    AnswerBlocks, Conversation, ConversationId, ConversationSummary, NewRun, Run, RunEnd, RunId,
-    RunMetrics, RunReasoning, RunStatus, RunToolCall, StartedRun, Usage,
+    AnswerBlocks, BlobUsage, Conversation, ConversationId, ConversationPage, ConversationSummary,
+    NewRun, Run, RunEnd, RunId, RunMetrics, RunReasoning, RunStatus, RunToolCall, StartedRun,
+    Usage,
 };
 pub use prompts::model::{PromptContent, PromptId, PromptSummary, PromptVersion};
 pub use template::{MissingVariables, fill_template, template_variables};

@@ -8,6 +8,7 @@ use crate::error::{Result, StorageError, StorageErrorCode};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reply_blocks.sql"),
+    include_str!("migrations/0003_request_blobs.sql"),
 ];
 
 pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -8,7 +8,7 @@ use super::search::match_expression;
 use crate::database::Database;
 use crate::error::{Result, StorageError};
 
-const SUMMARY_SELECT: &str = "SELECT c.id, c.title, c.created_at, c.updated_at, \
+pub(crate) const SUMMARY_SELECT: &str = "SELECT c.rowid AS conversation_rowid, c.id, c.title, c.created_at, c.updated_at, \
         (SELECT COUNT(*) FROM runs r WHERE r.conversation_id = c.id) AS run_count, \
         last.model_id AS last_model_id, last.status AS last_status \
     FROM conversations c \
@@ -82,7 +82,7 @@ impl Database {
     }
 }
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ConversationSummary> {
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ConversationSummary> {
     Ok(ConversationSummary {
         id: row.get("id")?,
         title: row.get("title")?,

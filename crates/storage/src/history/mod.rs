@@ -4,8 +4,14 @@ mod branch;
 mod conversations;
 mod export_file;
 pub mod model;
+mod pages;
+mod request;
 mod rows;
 mod runs;
 mod search;
+mod seed;
 mod title;
 mod transfer;
+mod usage;
+
+pub use pages::MAX_PAGE_SIZE;

@@ -184,3 +184,28 @@ pub struct Conversation {
     /// In the order they were made.
     pub runs: Vec<Run>,
 }
+
+/// One page of the history list, newest first.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationPage {
+    pub conversations: Vec<ConversationSummary>,
+    /// How many conversations the query finds in all.
+    pub total: u32,
+    pub has_more: bool,
+    /// Asks for the page after this one; `None` on the last page.
+    pub next_cursor: Option<String>,
+    /// The query this page answers, as given, so a caller can drop pages of an older query.
+    pub query: Option<String>,
+}
+
+/// The attachments (and other large base64 payloads) of every stored request, each kept once.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BlobUsage {
+    pub count: u32,
+    /// Decoded, as stored; `u32::MAX` from 4 GiB up.
+    pub bytes: u32,
+}

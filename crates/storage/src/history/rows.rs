@@ -1,9 +1,10 @@
 //! Runs to and from table rows.
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use rusqlite::{Connection, OptionalExtension, Row, ToSql, named_params};
+use rusqlite::{Connection, Row, ToSql, named_params};
 
 use super::model::{AnswerBlocks, Run, RunMetrics, RunStatus, Usage};
+use super::request::{RequestCache, StoredRequest, full_request, store_request};
 use crate::error::{Result, StorageError};
 
 impl ToSql for RunStatus {
@@ -20,10 +21,11 @@ impl FromSql for RunStatus {
     }
 }
 
-pub(crate) const RUN_COLUMNS: &str = "id, conversation_id, parent_run_id, created_at, finished_at, \
+pub(crate) const RUN_COLUMNS: &str = "seq, id, conversation_id, parent_run_id, created_at, finished_at, \
     profile_id, profile_name, region, model_id, request_json, user_text, answer_text, \
     reasoning_text, status, stop_reason, error_json, input_tokens, output_tokens, ttft_ms, \
-    latency_ms, tokens_per_second, tool_calls_json, reasoning_json";
+    latency_ms, tokens_per_second, tool_calls_json, reasoning_json, request_base_id, \
+    request_prefix, request_suffix";
 
 /// The answer's blocks from their two JSON columns.
 fn blocks_from_row(row: &Row<'_>) -> rusqlite::Result<AnswerBlocks> {
@@ -92,24 +94,39 @@ pub(crate) fn run_from_row(row: &Row<'_>) -> rusqlite::Result<Run> {
     })
 }
 
+/// A run with its request rebuilt from how it is stored.
+fn run_with_request(conn: &Connection, cache: &mut RequestCache, row: &Row<'_>) -> Result<Run> {
+    let stored = StoredRequest::from_row(row)?;
+    let mut run = run_from_row(row)?;
+    run.request_json = full_request(conn, cache, &stored)?;
+    Ok(run)
+}
+
 pub(crate) fn load_run(conn: &Connection, run_id: &str) -> Result<Run> {
-    conn.prepare_cached(&format!("SELECT {RUN_COLUMNS} FROM runs WHERE id = ?1"))?
-        .query_row([run_id], run_from_row)
-        .optional()?
-        .ok_or_else(|| StorageError::not_found("run", run_id))
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {RUN_COLUMNS} FROM runs WHERE id = ?1"))?;
+    let mut rows = statement.query([run_id])?;
+    let row = rows
+        .next()?
+        .ok_or_else(|| StorageError::not_found("run", run_id))?;
+    run_with_request(conn, &mut RequestCache::default(), row)
 }
 
 pub(crate) fn load_runs(conn: &Connection, conversation_id: &str) -> Result<Vec<Run>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {RUN_COLUMNS} FROM runs WHERE conversation_id = ?1 ORDER BY seq"
     ))?;
-    let runs = statement
-        .query_map([conversation_id], run_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = statement.query([conversation_id])?;
+    let mut cache = RequestCache::default();
+    let mut runs = Vec::new();
+    while let Some(row) = rows.next()? {
+        runs.push(run_with_request(conn, &mut cache, row)?);
+    }
     Ok(runs)
 }
 
-/// Inserts a complete run as it is, for copies and imports.
+/// Inserts a complete run as it is, for copies and imports; its request is stored against its
+/// parent's, which must be inserted before it.
 pub(crate) fn insert_run(conn: &Connection, run: &Run) -> Result<()> {
     let usage = run.usage;
     let metrics = run.metrics;
@@ -135,7 +152,7 @@ pub(crate) fn insert_run(conn: &Connection, run: &Run) -> Result<()> {
         ":profile_name": run.profile_name,
         ":region": run.region,
         ":model_id": run.model_id,
-        ":request_json": run.request_json,
+        ":request_json": "",
         ":user_text": run.user_text,
         ":answer_text": run.answer_text,
         ":reasoning_text": run.reasoning_text,
@@ -150,7 +167,12 @@ pub(crate) fn insert_run(conn: &Connection, run: &Run) -> Result<()> {
         ":tool_calls_json": tool_calls_json,
         ":reasoning_json": reasoning_json,
     })?;
-    Ok(())
+    store_request(
+        conn,
+        conn.last_insert_rowid(),
+        run.parent_run_id.as_deref(),
+        &run.request_json,
+    )
 }
 
 pub(crate) fn insert_conversation(

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::model::{AnswerBlocks, NewRun, RunEnd, RunStatus, StartedRun};
+use super::request::{forget_base, store_request};
 use super::rows::{blocks_json, insert_conversation, load_run};
 use super::title::title_from_message;
 use crate::clock::new_id;
@@ -42,10 +43,16 @@ impl Database {
             run.profile_name,
             run.region,
             run.model_id,
-            run.request_json,
+            "",
             run.user_text,
             RunStatus::Streaming,
         ])?;
+        store_request(
+            &tx,
+            tx.last_insert_rowid(),
+            run.parent_run_id.as_deref(),
+            &run.request_json,
+        )?;
         tx.commit()?;
         Ok(StartedRun {
             run_id,
@@ -162,6 +169,7 @@ impl Database {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let run = load_run(&tx, run_id)?;
+        forget_base(&tx, run_id)?;
         tx.prepare_cached("UPDATE runs SET parent_run_id = ?2 WHERE parent_run_id = ?1")?
             .execute(params![run_id, run.parent_run_id])?;
         tx.prepare_cached("DELETE FROM runs WHERE id = ?1")?

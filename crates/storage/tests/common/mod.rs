@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod conversation;
+pub mod legacy;
+
 use storage::{
     ConversationId, Database, NewRun, RunEnd, RunId, RunMetrics, RunStatus, StartedRun, Usage,
 };
