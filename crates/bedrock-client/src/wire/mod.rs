@@ -9,6 +9,7 @@ mod model;
 mod redact;
 mod request;
 mod response;
+mod summary;
 mod tee;
 
 use aws_config::SdkConfig;
@@ -20,6 +21,7 @@ pub use log::{WIRE_LOG_CAPACITY, WireLog};
 pub use model::{
     BodyState, CapturedBody, EventFrame, WireExchange, WireHeader, WireResponse, WireTiming,
 };
+pub use summary::{WireChanges, WireExchangeSummary};
 
 /// Runtime and control-plane clients for `config` whose calls are recorded into `log`.
 pub fn with_capture(
