@@ -2,40 +2,17 @@
 // files, tools and variables, the exchanges and the stream in flight, and the notice under them.
 import { createSignal } from "solid-js";
 import * as api from "../shared/api";
-import type { AttachmentInfo, Attachment, ClientError, Conversation, InferenceParams, ToolAnswer } from "../bindings";
+import type { Conversation, InferenceParams, ToolAnswer } from "../bindings";
 import { additionalFieldsJson, controlsFor, preferredModel, type Catalogue } from "../models";
+import { pendingOf, readAsDataUrl, type PendingAttachment } from "./attachments";
 import { createConversation, type Exchange } from "./conversation";
 import { defaultParamsForm, formOfParams, parseParams, type ParamErrors, type ParamsForm } from "./params";
 import { pendingToolCalls } from "./reply";
 import { exchangeOf, extraFormOf, requestOf } from "./storedRuns";
 import { fillTemplate, templateVariables } from "./template";
 
+export type { PendingAttachment } from "./attachments";
 export type { Exchange } from "./conversation";
-
-export interface PendingAttachment {
-  name: string;
-  dataBase64: string;
-  info: AttachmentInfo | null;
-  error: ClientError | null;
-}
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      resolve(typeof reader.result === "string" ? reader.result : "");
-    };
-    reader.onerror = () => {
-      reject(reader.error ?? new Error(`could not read ${file.name}`));
-    };
-    reader.readAsDataURL(file);
-  });
-}
-
-/** A file already sent once: it was checked then, so it goes again as it is. */
-function pendingOf(attachment: Attachment): PendingAttachment {
-  return { ...attachment, info: null, error: null };
-}
 
 /** What the chat needs of the catalogue. */
 export type CatalogueForChat = Pick<Catalogue, "find" | "markProfileUnusable" | "onListed" | "onProblem">;
