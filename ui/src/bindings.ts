@@ -36,8 +36,17 @@ export const commands = {
 	saveSettings: (settings: AppSettings) => typedError<AppSettings, ClientError>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  The editable price table (USD per 1,000 tokens) used for cost estimates. */
 	priceTable: () => __TAURI_INVOKE<PriceTable>("price_table"),
-	/**  Conversations newest first; `query` searches questions and answers. */
+	/**
+	 *  Conversations newest first; `query` searches questions and answers. The first 200 only:
+	 *  `history_page` pages through all of them.
+	 */
 	listConversations: (query: string | null) => typedError<ConversationSummary[], StorageError>(__TAURI_INVOKE("list_conversations", { query })),
+	/**
+	 *  One page of conversations, newest first: the first without `cursor`, then each page's
+	 *  `nextCursor`. `query` searches questions and answers (every word, as prefixes); the page
+	 *  repeats it, so an answer to an older query can be dropped. `limit` is 1 to 500.
+	 */
+	historyPage: (query: string | null, cursor: string | null, limit: number) => typedError<ConversationPage, StorageError>(__TAURI_INVOKE("history_page", { query, cursor, limit })),
 	/**  A conversation and its runs, to reopen. */
 	getConversation: (id: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("get_conversation", { id })),
 	deleteConversation: (id: string) => typedError<null, StorageError>(__TAURI_INVOKE("delete_conversation", { id })),
@@ -80,8 +89,21 @@ export const commands = {
 	codeSnippet: (language: SnippetLanguage, api: SnippetApi, modelId: string, bodyJson: string) => typedError<string, ClientError>(__TAURI_INVOKE("code_snippet", { language, api, modelId, bodyJson })),
 	/**  The InvokeModel body of an embeddings model (Titan v1/v2, Cohere) for `text`. */
 	embeddingPreview: (modelId: string, text: string) => typedError<string, FormatError>(__TAURI_INVOKE("embedding_preview", { modelId, text })),
-	/**  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. */
+	/**
+	 *  The recent wire exchanges (newest last), with `Authorization` and tokens redacted. The Wire
+	 *  screen reads `wire_changes` and `wire_exchange` instead.
+	 */
 	wireExchanges: () => __TAURI_INVOKE<WireExchange[]>("wire_exchanges"),
+	/**
+	 *  Summaries (no headers, bodies or frames) of the exchanges recorded or changed after
+	 *  revision `since` (0 for all), with the revision to pass next time and the oldest id kept.
+	 */
+	wireChanges: (since: number) => __TAURI_INVOKE<WireChanges>("wire_changes", { since }),
+	/**
+	 *  One exchange in full: headers as signed (secrets redacted), bodies, decoded frames. `None`
+	 *  once it has been evicted or cleared.
+	 */
+	wireExchange: (id: number) => __TAURI_INVOKE<WireExchange | null>("wire_exchange", { id }),
 	clearWireExchanges: () => __TAURI_INVOKE<void>("clear_wire_exchanges"),
 	embeddingSamples: () => __TAURI_INVOKE<SampleInfo[]>("embedding_samples"),
 	listDatasets: () => typedError<DatasetSummary[], ClientError>(__TAURI_INVOKE("list_datasets")),
@@ -408,6 +430,18 @@ export type Conversation = {
 	summary: ConversationSummary,
 	/**  In the order they were made. */
 	runs: Run[],
+};
+
+/**  One page of the history list, newest first. */
+export type ConversationPage = {
+	conversations: ConversationSummary[],
+	/**  How many conversations the query finds in all. */
+	total: number,
+	hasMore: boolean,
+	/**  Asks for the page after this one; `None` on the last page. */
+	nextCursor: string | null,
+	/**  The query this page answers, as given, so a caller can drop pages of an older query. */
+	query: string | null,
 };
 
 export type ConversationSummary = {
@@ -1378,6 +1412,19 @@ export type Usage = {
 	outputTokens: number,
 };
 
+/**  What changed in the log since a revision the caller saw. */
+export type WireChanges = {
+	/**  Pass it back to get only what changes after this answer. */
+	revision: number,
+	/**
+	 *  Exchanges recorded or changed since (a stream gains frames, a response arrives), oldest
+	 *  first, each once with its latest state.
+	 */
+	exchanges: WireExchangeSummary[],
+	/**  Exchanges with a smaller id are no longer kept (evicted past capacity, or cleared). */
+	keptFromId: number,
+};
+
 /**  One attempt of one SDK call: the request as signed and sent, and the response as received. */
 export type WireExchange = {
 	id: number,
@@ -1399,6 +1446,27 @@ export type WireExchange = {
 	/**  Why the attempt failed, as the SDK reported it. */
 	error: string | null,
 	timing: WireTiming,
+};
+
+export type WireExchangeSummary = {
+	id: number,
+	operation: string | null,
+	service: string | null,
+	attempt: number,
+	method: string,
+	url: string,
+	region: string | null,
+	modelId: string | null,
+	/**  The HTTP status, once the response headers arrived. */
+	status: number | null,
+	error: string | null,
+	bodyState: BodyState | null,
+	timing: WireTiming,
+	/**  The request body's size as sent, when the SDK sent a body it had whole. */
+	requestBytes: number | null,
+	/**  The size of an ordinary response body; `None` for an event stream (see `frameCount`). */
+	responseBytes: number | null,
+	frameCount: number,
 };
 
 export type WireHeader = {

@@ -104,11 +104,15 @@ pub fn cancel_chat(state: State<'_, AppState>, stream_id: String) -> bool {
 /// What an attached file is (from its bytes, not its name), or why it cannot be sent.
 #[tauri::command]
 #[specta::specta]
-pub fn describe_attachment(
+pub async fn describe_attachment(
     name: String,
     data_base64: String,
 ) -> Result<bedrock_client::chat::AttachmentInfo, ClientError> {
-    let attachment = bedrock_client::chat::Attachment { name, data_base64 };
-    let bytes = attachment.decode()?;
-    bedrock_client::chat::describe_attachment(&attachment.name, &bytes)
+    // Decoding megabytes of base64 happens off the async threads.
+    crate::commands::blocking::blocking(move || {
+        let attachment = bedrock_client::chat::Attachment { name, data_base64 };
+        let bytes = attachment.decode()?;
+        bedrock_client::chat::describe_attachment(&attachment.name, &bytes)
+    })
+    .await
 }

@@ -1,5 +1,6 @@
 //! Thin commands: parse, call a core crate, return typed results and `{code, message, hint}` errors.
 
+pub mod blocking;
 pub mod chat;
 pub mod embeddings;
 pub mod history;

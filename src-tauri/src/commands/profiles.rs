@@ -4,38 +4,44 @@ use bedrock_client::{BackendInfo, ClientError, Connection};
 use profiles::{
     AWS_ID_PREFIX, Deleted, NewProfile, ProfileError, ProfileList, ProfileSummary, ProfileUpdate,
 };
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::AppState;
+use crate::commands::blocking::{infallible_with_state, with_state};
 
 /// Every profile (the emulator, the app's own, `~/.aws`), the active one, and sources that
 /// could not be read.
 #[tauri::command]
 #[specta::specta]
-pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
-    let mut list = state.profiles().list();
-    list.problems.extend(state.startup_problem());
-    list
+pub async fn list_profiles(app: AppHandle) -> ProfileList {
+    infallible_with_state(&app, |state| {
+        let mut list = state.profiles().list();
+        list.problems.extend(state.startup_problem());
+        list
+    })
+    .await
 }
 
 /// Create a profile; its keys or API key go to the OS keyring only.
 #[tauri::command]
 #[specta::specta]
-pub fn add_profile(
-    state: State<'_, AppState>,
+pub async fn add_profile(
+    app: AppHandle,
     profile: NewProfile,
 ) -> Result<ProfileSummary, ProfileError> {
-    state.profiles().add(profile)
+    with_state(&app, move |state| state.profiles().add(profile)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn update_profile(
+    app: AppHandle,
     state: State<'_, AppState>,
     id: String,
     update: ProfileUpdate,
 ) -> Result<ProfileSummary, ProfileError> {
-    let updated = state.profiles().update(&id, update)?;
+    let edited = id.clone();
+    let updated = with_state(&app, move |state| state.profiles().update(&edited, update)).await?;
     state.invalidate(&id).await;
     Ok(updated)
 }
@@ -43,11 +49,13 @@ pub async fn update_profile(
 #[tauri::command]
 #[specta::specta]
 pub async fn rename_profile(
+    app: AppHandle,
     state: State<'_, AppState>,
     id: String,
     name: String,
 ) -> Result<ProfileSummary, ProfileError> {
-    let renamed = state.profiles().rename(&id, &name)?;
+    let edited = id.clone();
+    let renamed = with_state(&app, move |state| state.profiles().rename(&edited, &name)).await?;
     state.invalidate(&id).await;
     Ok(renamed)
 }
@@ -56,10 +64,12 @@ pub async fn rename_profile(
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_profile(
+    app: AppHandle,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Deleted, ProfileError> {
-    let deleted = state.profiles().delete(&id)?;
+    let edited = id.clone();
+    let deleted = with_state(&app, move |state| state.profiles().delete(&edited)).await?;
     state.invalidate(&id).await;
     Ok(deleted)
 }
@@ -68,13 +78,17 @@ pub async fn delete_profile(
 #[tauri::command]
 #[specta::specta]
 pub async fn set_active_profile(
+    app: AppHandle,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<BackendInfo, ClientError> {
-    state
-        .profiles()
-        .set_active(&id)
-        .map_err(crate::errors::profile_to_client)?;
+    with_state(&app, move |state| {
+        state
+            .profiles()
+            .set_active(&id)
+            .map_err(crate::errors::profile_to_client)
+    })
+    .await?;
     Ok(state.connection().await?.connection.info.clone())
 }
 

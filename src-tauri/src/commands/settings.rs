@@ -1,9 +1,10 @@
 use bedrock_client::pricing::PriceTable;
 use bedrock_client::settings::AppSettings;
 use bedrock_client::{ClientError, ErrorCode};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::AppState;
+use crate::commands::blocking::with_state;
 use crate::errors::storage_error;
 
 /// Timeouts, retries and theme.
@@ -17,7 +18,7 @@ pub fn get_settings(state: State<'_, AppState>) -> AppSettings {
 #[tauri::command]
 #[specta::specta]
 pub async fn save_settings(
-    state: State<'_, AppState>,
+    app: AppHandle,
     settings: AppSettings,
 ) -> Result<AppSettings, ClientError> {
     let problems = settings.problems();
@@ -28,10 +29,12 @@ pub async fn save_settings(
             hint: "Correct the highlighted values and save again.".to_owned(),
         });
     }
-    state
-        .save_settings(settings.clone())
-        .await
-        .map_err(storage_error)?;
+    // The file is written on a blocking thread; the connection is reset on the way.
+    let saved = settings.clone();
+    with_state(&app, move |state| {
+        tauri::async_runtime::block_on(state.save_settings(saved)).map_err(storage_error)
+    })
+    .await?;
     Ok(settings)
 }
 
