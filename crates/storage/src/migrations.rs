@@ -13,9 +13,14 @@ const MIGRATIONS: &[&str] = &[
 
 pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
+/// The version from which requests are stored as blobs and differences; reaching it stores
+/// the requests of older rows that way too.
+const REQUESTS_STORED_ONCE: u32 = 3;
+
 /// Brings the schema up to [`SCHEMA_VERSION`], each migration in its own transaction. The version
 /// is read again under the write lock, so two processes opening one file migrate it once.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let mut compacted = false;
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current = schema_version(&tx)?;
@@ -23,9 +28,18 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             return Err(newer_schema(current));
         }
         let Some(migration) = MIGRATIONS.get(current as usize) else {
+            drop(tx);
+            if compacted {
+                // The old copies' pages are free now; give them back to the disk, once. A
+                // failure (a full disk) leaves a larger file that works the same.
+                let _ = conn.execute_batch("VACUUM");
+            }
             return Ok(());
         };
         tx.execute_batch(migration)?;
+        if current + 1 == REQUESTS_STORED_ONCE {
+            compacted = crate::history::request::compact_whole_requests(&tx)?;
+        }
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
     }

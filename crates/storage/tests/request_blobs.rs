@@ -160,7 +160,7 @@ fn deleting_a_run_keeps_the_requests_of_the_runs_after_it_exact() {
 }
 
 #[test]
-fn a_database_from_before_is_migrated_and_its_requests_read_back_unchanged() {
+fn a_database_from_before_is_migrated_its_images_moved_to_blobs_and_its_requests_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("history.sqlite3");
     let all = turns(4, &three_images());
@@ -184,10 +184,19 @@ fn a_database_from_before_is_migrated_and_its_requests_read_back_unchanged() {
 
     let mut db = Database::open(&path).unwrap();
     assert_eq!(requests(&db, "old"), sent);
+    assert_eq!(
+        db.blob_usage().unwrap().count,
+        3,
+        "the old rows' images moved to blobs"
+    );
     let request = request_json(&all, 3);
     db.start_run(run_of(Some("old"), parent.as_deref(), request.clone()))
         .unwrap();
     sent.push(request);
     assert_eq!(requests(&db, "old"), sent);
-    assert_eq!(db.blob_usage().unwrap().count, 3, "the new run's images");
+    assert_eq!(
+        db.blob_usage().unwrap().count,
+        3,
+        "and the new run uses the same"
+    );
 }

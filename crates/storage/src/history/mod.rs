@@ -5,7 +5,7 @@ mod conversations;
 mod export_file;
 pub mod model;
 mod pages;
-mod request;
+pub(crate) mod request;
 mod rows;
 mod runs;
 mod search;

@@ -6,4 +6,6 @@ mod base64_spans;
 mod delta;
 mod stored;
 
-pub(crate) use stored::{RequestCache, StoredRequest, forget_base, full_request, store_request};
+pub(crate) use stored::{
+    RequestCache, StoredRequest, compact_whole_requests, forget_base, full_request, store_request,
+};

@@ -107,6 +107,24 @@ pub(crate) fn store_request(
     Ok(())
 }
 
+/// Once, when migration 0003 is applied: every request stored whole before it is stored again
+/// as blobs and differences, in the order the runs were made (so each parent comes first).
+/// Whether there was any.
+pub(crate) fn compact_whole_requests(conn: &Connection) -> Result<bool> {
+    let runs: Vec<(i64, Option<String>)> = conn
+        .prepare("SELECT seq, parent_run_id FROM runs ORDER BY seq")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let any = !runs.is_empty();
+    for (seq, parent_id) in runs {
+        let text: String = conn
+            .prepare_cached("SELECT request_json FROM runs WHERE seq = ?1")?
+            .query_row([seq], |row| row.get(0))?;
+        store_request(conn, seq, parent_id.as_deref(), &text)?;
+    }
+    Ok(any)
+}
+
 /// The request exactly as it was stored.
 pub(crate) fn full_request(
     conn: &Connection,
