@@ -23,7 +23,7 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsec
 .PHONY: run test emulator bindings deps-app-packages deps-test-packages deps-rust deps-tauri-driver \
 	deps-python deps-node deps-ui ui-build ui-lint ui-test fmt-check clippy rust-tests \
 	cross-sdk-tests js-sdk-tests e2e-tests bench test-aws
-.PHONY: bundle test-release deps-bundle-tools
+.PHONY: bundle test-release deps-bundle-tools bench-streaming bench-app bench-embeddings
 
 ## Build the UI and the app, then launch it (it starts its own emulator without AWS credentials).
 run: deps-app-packages deps-rust deps-ui ui-build
@@ -139,7 +139,23 @@ test-release: bundle deps-test-packages deps-tauri-driver deps-python
 test-aws: deps-rust
 	cargo run -q -p live-aws --locked
 
-## The embeddings lab's maths against umap-learn and scikit-learn (not a test: prints a table).
+## The performance budget (README, "Performance"); not tests: each prints its figures beside
+## their targets. The streaming pipeline as the app runs it, then the release app under Xvfb
+## (start-up, memory, rendering), then the embeddings lab's maths.
+bench: bench-streaming bench-app bench-embeddings
+
+## 20,000 chunks from the emulator: the bare SDK against the app's wiring (wire capture, SQLite
+## recording every 200 ms, events serialised for the channel), alternating rounds, release profile.
+bench-streaming: deps-rust
+	cargo bench -p chat-recording --locked --bench stream_pipeline
+
+## The release binary from `make bundle` through tauri-driver: start-up to the model list
+## (median of 5), PSS idle and after 200 turns, the longest frame gap of a 20,000-token answer.
+bench-app: bundle deps-test-packages deps-tauri-driver deps-python
+	BEDROCK_PLAYGROUND_BIN=$(RELEASE_BIN) xvfb-run -a -s "-screen 0 1280x900x24" \
+		tests/support/with-secret-service.sh $(PYTHON) tools/bench/app_bench.py
+
+## The embeddings lab's maths against umap-learn and scikit-learn (prints a table).
 ## Makes ~/.cache/bedrock-playground/bench-venv on first use and builds the release CLI.
-bench:
+bench-embeddings:
 	$(PYTHON) crates/embeddings/benches/umap_bench.py
