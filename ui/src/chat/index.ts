@@ -1,7 +1,19 @@
 // The chat domain: what other domains may use of it.
 export { createChat, type Chat, type CatalogueForChat, type Exchange, type PromptAdoption, type PromptSnapshot } from "./store";
 export { createConversation, type Conversation } from "./conversation";
-export { clampedToModel, defaultParamsForm, formOfParams, modelErrors, parseParams, type ParamsForm } from "./params";
+export {
+  addStopSequence,
+  clampedToModel,
+  defaultParamsForm,
+  disabledControls,
+  formOfParams,
+  modelErrors,
+  parseParams,
+  showStopSequence,
+  withReasoningBudget,
+  type ParamErrors,
+  type ParamsForm,
+} from "./params";
 export { contextFor } from "./reply";
 export { ChatSidebar } from "./ChatSidebar";
 export { Composer } from "./Composer";

@@ -1,16 +1,16 @@
 import { createEffect, For, on, Show } from "solid-js";
-import { clampedToModel, modelErrors } from "../chat";
+import { clampedToModel } from "../chat";
 import { controlsFor, estimateCost, formatCost, type Catalogue } from "../models";
 import { ErrorCard } from "../shared/ErrorCard";
 import { formatDuration } from "../shared/format";
 import { Markdown } from "../shared/Markdown";
+import { PaneParams } from "./PaneParams";
 import type { Pane } from "./store";
 
 export function ComparePane(props: { pane: Pane; catalogue: Pick<Catalogue, "models" | "prices">; canRemove: boolean; onRemove: () => void }) {
   const pane = props.pane;
   const lastReply = () => pane.conversation.exchanges().at(-1)?.reply();
   const controls = () => controlsFor(pane.modelId());
-  const maxTokensError = () => modelErrors(pane.params(), controls()).maxTokens;
   // Another model with a lower output limit lowers max tokens to it.
   createEffect(
     on(controls, (current) => {
@@ -40,30 +40,7 @@ export function ComparePane(props: { pane: Pane; catalogue: Pick<Catalogue, "mod
           </button>
         </Show>
       </header>
-      <div class="pane-params">
-        <label>
-          max tokens
-          <input
-            type="number"
-            data-testid="pane-max-tokens"
-            max={controls().maxOutputTokens ?? undefined}
-            title={controls().maxOutputTokens ? `Up to ${controls().maxOutputTokens} for this model` : undefined}
-            classList={{ invalid: maxTokensError() !== undefined }}
-            value={pane.params().maxTokens}
-            onInput={(e) => { pane.setParams({ ...pane.params(), maxTokens: e.currentTarget.value }); }}
-          />
-        </label>
-        <label>
-          temperature
-          <input
-            type="number"
-            step="0.05"
-            value={pane.params().temperature}
-            onInput={(e) => { pane.setParams({ ...pane.params(), temperature: e.currentTarget.value }); }}
-          />
-        </label>
-      </div>
-      <Show when={maxTokensError()}>{(message) => <p class="field-error">{message()}</p>}</Show>
+      <PaneParams pane={pane} disabled={pane.conversation.streaming()} />
       <Show when={lastReply()}>
         {(reply) => (
           <div class="pane-metrics" data-testid="pane-metrics" data-status={reply().status}>

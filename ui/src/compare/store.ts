@@ -1,9 +1,10 @@
 // Compare mode: the same messages sent to 2 to 4 models at once, each pane with its own
 // model and parameters, all streaming at the same time.
 import { createSignal } from "solid-js";
-import type { InferenceParams, ModelOption } from "../bindings";
-import { createConversation, defaultParamsForm, parseParams, type Chat, type Conversation, type ParamsForm } from "../chat";
-import { controlsFor, type Catalogue } from "../models";
+import type { ModelOption } from "../bindings";
+import { createConversation, defaultParamsForm, type Chat, type Conversation, type ParamsForm } from "../chat";
+import type { Catalogue } from "../models";
+import { paneRequest, type PaneRequest } from "./paneParams";
 
 /** What compare mode asks of the chat: its model and system prompt to start from, its notice. */
 export type ChatForCompare = Pick<Chat, "modelId" | "systemPrompt" | "showNotice" | "clearNotice">;
@@ -74,19 +75,23 @@ export function createComparison(chat: ChatForCompare, catalogue: Pick<Catalogue
   async function send(): Promise<void> {
     const message = draft().trim();
     if (message === "" || streaming()) return;
-    const checked: [Pane, InferenceParams][] = [];
+    const checked: [Pane, PaneRequest][] = [];
     for (const pane of panes()) {
       // The pane's model's rules, as in the chat: limits checked, what it lacks left out.
-      const { params, errors } = parseParams(pane.params(), controlsFor(pane.modelId()));
-      if (Object.keys(errors).length > 0) {
-        chat.showNotice(`Fix the parameters of ${pane.modelId()}: ${Object.values(errors).join(" ")}`);
+      const request = paneRequest(pane.params(), pane.modelId());
+      if (Object.keys(request.errors).length > 0) {
+        chat.showNotice(`Fix the parameters of ${pane.modelId()}: ${Object.values(request.errors).join(" ")}`);
         return;
       }
-      checked.push([pane, params]);
+      checked.push([pane, request]);
     }
     chat.clearNotice();
     setDraft("");
-    await Promise.all(checked.map(([pane, params]) => pane.conversation.send(message, params)));
+    await Promise.all(
+      checked.map(([pane, request]) =>
+        pane.conversation.send(message, request.params, { additionalFieldsJson: request.additionalFieldsJson }),
+      ),
+    );
   }
 
   async function stopAll(): Promise<void> {
