@@ -1,11 +1,13 @@
 import { Show } from "solid-js";
-import type { ClientError } from "../bindings";
-import { errorTitle, isRetryable } from "./errors";
+import { errorTitle, isRetryable, type AppError } from "./errors";
 
-export function ErrorCard(props: { error: ClientError; onRetry?: () => void }) {
+/** Every failure as the user sees it: its code's title, the backend's message, what to do. */
+export function ErrorCard(props: { error: AppError; onRetry?: () => void; testId?: string }) {
   return (
-    <div class="error-card" role="alert" data-testid="error-card" data-code={props.error.code}>
-      <div class="error-title">{errorTitle(props.error.code)}</div>
+    <div class="error-card" role="alert" data-testid={props.testId ?? "error-card"} data-code={props.error.code}>
+      <div class="error-title" data-testid="error-title">
+        {errorTitle(props.error.code)}
+      </div>
       <p class="error-message" data-testid="error-message">
         {props.error.message}
       </p>

@@ -1,7 +1,14 @@
 // How each kind of failure reads in the UI; the backend classifies, the UI branches on `code`.
-import type { ErrorCode } from "../bindings";
+import type { ClientError, ErrorCode, FormatErrorCode, ProfileErrorCode, StorageErrorCode } from "../bindings";
 
-const titles: Record<ErrorCode, string> = {
+/** Every error the backend returns (chat, profiles, storage, formats) has this shape. */
+export interface AppError {
+  code: ErrorCode | ProfileErrorCode | StorageErrorCode | FormatErrorCode;
+  message: string;
+  hint: string;
+}
+
+const titles: Record<AppError["code"], string> = {
   AccessDenied: "Access denied",
   ExpiredCredentials: "Credentials expired",
   NoCredentials: "No credentials",
@@ -20,14 +27,44 @@ const titles: Record<ErrorCode, string> = {
   StreamInterrupted: "Stream interrupted",
   Cancelled: "Cancelled",
   Unknown: "Unexpected error",
+  // Profiles.
+  NotFound: "Not found",
+  InvalidName: "Invalid name",
+  DuplicateName: "Name already used",
+  InvalidInput: "Invalid input",
+  ReadOnly: "Cannot be changed",
+  KeyringUnavailable: "Keyring unavailable",
+  KeyringLocked: "Keyring locked",
+  SecretMissing: "Secret missing from the keyring",
+  KeyringFailure: "Keyring failed",
+  SettingsFile: "Settings file unreadable",
+  AwsConfigFile: "~/.aws file unreadable",
+  CredentialsFailed: "Credentials failed",
+  EmulatorNotRunning: "Emulator not running",
+  InsecureEndpoint: "Insecure endpoint",
+  RegionMissing: "No region",
+  ActiveProfileGone: "Active profile gone",
+  // History and the prompt library.
+  Database: "History database failed",
+  RunNotStreaming: "Run already ended",
+  InvalidImport: "Not an exported conversation",
+  NewerSchema: "Made by a newer version",
+  MissingVariables: "Variables missing",
+  // The format inspector.
+  unknownModelFamily: "No native format",
+  embeddingModel: "An embedding model",
+  notAnEmbeddingModel: "Not an embedding model",
+  invalidAdditionalFields: "Invalid additional fields",
+  invalidEmbeddingInput: "Invalid embedding input",
+  malformedInput: "Malformed input",
 };
 
-export function errorTitle(code: ErrorCode): string {
-  return titles[code];
+export function errorTitle(code: string): string {
+  return (titles as Record<string, string | undefined>)[code] ?? "Unexpected error";
 }
 
 /** Failures that may pass by themselves, where sending again is the fix. */
-export function isRetryable(code: ErrorCode): boolean {
+export function isRetryable(code: string): boolean {
   return [
     "Throttled",
     "ModelTimeout",
@@ -38,4 +75,18 @@ export function isRetryable(code: ErrorCode): boolean {
     "StreamInterrupted",
     "Unknown",
   ].includes(code);
+}
+
+/** Something thrown where a result was expected (a bug, or the IPC itself failing). */
+export function unexpectedError(thrown: unknown): ClientError {
+  return {
+    code: "Unknown",
+    message: thrown instanceof Error ? thrown.message : String(thrown),
+    hint: "The app's backend did not answer as expected. Try again; if it persists, restart the app and report it.",
+  };
+}
+
+/** The same error, its message led by what was being done (e.g. "Not saved to history"). */
+export function inContext(error: AppError, doing: string): AppError {
+  return { ...error, message: `${doing}: ${error.message}` };
 }

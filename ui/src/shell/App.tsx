@@ -9,6 +9,7 @@ import { createCatalogue } from "../models";
 import { createProfiles, ProfilesPage } from "../profiles";
 import { createLibrary, LibraryPage } from "../prompts";
 import { createSettings, SettingsPage } from "../settings";
+import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { WirePage } from "../wire";
 import { Sidebar } from "./Sidebar";
 
@@ -98,6 +99,7 @@ export function App() {
           <SettingsPage settings={settings} />
         </Match>
       </Switch>
+      <ConfirmDialog />
     </div>
   );
 }
