@@ -75,3 +75,37 @@ pub async fn infallible_with_state<T: Send + 'static>(
         Err(error) => panic!("a blocking task failed: {error}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_work_runs_on_a_blocking_thread_and_its_result_comes_back() {
+        let caller = std::thread::current().id();
+        let (worker, value) = tauri::async_runtime::block_on(blocking(move || {
+            Ok::<_, StorageError>((std::thread::current().id(), 42))
+        }))
+        .unwrap();
+        assert_ne!(worker, caller);
+        assert_eq!(value, 42);
+    }
+
+    #[test]
+    fn a_panicking_task_is_an_error_in_the_commands_own_shape() {
+        let failed: StorageError = tauri::async_runtime::block_on(blocking(|| -> Result<(), _> {
+            panic!("the disk caught fire")
+        }))
+        .unwrap_err();
+        assert_eq!(failed.code, StorageErrorCode::Database);
+        assert!(
+            failed.message.starts_with("A background task failed"),
+            "{failed}"
+        );
+
+        let failed: ProfileError =
+            tauri::async_runtime::block_on(blocking(|| -> Result<(), _> { panic!("D-Bus") }))
+                .unwrap_err();
+        assert_eq!(failed.code, ProfileErrorCode::SettingsFile);
+    }
+}
