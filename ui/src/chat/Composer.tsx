@@ -1,4 +1,6 @@
 import { For, Show } from "solid-js";
+import { NoticeView } from "../shared/NoticeView";
+import { modifierShortcut, modifierShortcutAria } from "../shared/shortcuts";
 import type { Chat } from "./store";
 
 function kilobytes(bytes: number): string {
@@ -13,16 +15,23 @@ export function Composer(props: { chat: Chat }) {
         <div class="chips attachments" data-testid="attachments">
           <For each={props.chat.attachments()}>
             {(file) => (
-              <span class="chip" classList={{ invalid: file.error !== null }} data-testid="attachment" title={file.error?.hint ?? ""}>
-                <span>{file.name}</span>
+              <span
+                class="chip"
+                classList={{ invalid: file.error !== null }}
+                data-testid="attachment"
+                data-state={file.reading ? "reading" : file.error ? "refused" : "ready"}
+                title={file.error?.hint ?? ""}
+              >
+                <span class="chip-name">{file.name}</span>
                 <span class="muted">
-                  {file.info ? `${file.info.format} · ${kilobytes(file.info.sizeBytes)}` : (file.error?.message ?? "")}
+                  {file.reading ? "reading…" : file.info ? `${file.info.format} · ${kilobytes(file.info.sizeBytes)}` : (file.error?.message ?? "")}
                 </span>
                 <button
                   class="chip-remove"
                   title="Remove"
+                  aria-label={`Remove ${file.name}`}
                   onClick={() => {
-                    props.chat.detach(file.name);
+                    props.chat.detach(file.id);
                   }}
                 >
                   ×
@@ -32,16 +41,14 @@ export function Composer(props: { chat: Chat }) {
           </For>
         </div>
       </Show>
-      <Show when={props.chat.notice()}>
-        {(notice) => (
-          <p class="notice" data-testid="notice">
-            {notice()}
-          </p>
-        )}
-      </Show>
+      <div aria-live="polite">
+        <Show when={props.chat.notice()}>{(notice) => <NoticeView notice={notice()} />}</Show>
+      </div>
       <div class="composer-row">
         <textarea
           data-testid="composer"
+          aria-label="Message"
+          aria-describedby="composer-hint"
           rows={3}
           placeholder="Message the model…"
           value={props.chat.draft()}
@@ -50,6 +57,9 @@ export function Composer(props: { chat: Chat }) {
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               void props.chat.send();
+            } else if (e.key === "Escape" && props.chat.streaming()) {
+              e.preventDefault();
+              void props.chat.stop();
             }
           }}
         />
@@ -59,6 +69,8 @@ export function Composer(props: { chat: Chat }) {
           multiple
           class="visually-hidden"
           data-testid="attach-input"
+          aria-label="Files to attach"
+          tabindex={-1}
           accept="image/png,image/jpeg,image/gif,image/webp,.pdf,.csv,.doc,.docx,.xls,.xlsx,.html,.txt,.md"
           onChange={(e) => {
             const files = [...(e.currentTarget.files ?? [])];
@@ -69,20 +81,20 @@ export function Composer(props: { chat: Chat }) {
         <button class="secondary" data-testid="attach" title="Attach images or documents" onClick={() => picker?.click()}>
           Attach
         </button>
-        <Show
-          when={props.chat.streaming()}
-          fallback={
-            <button class="primary" data-testid="send" onClick={() => void props.chat.send()}>
-              Send
-            </button>
-          }
+        {/* One button that turns from Send into Stop, so the keyboard focus stays on it. */}
+        <button
+          class={props.chat.streaming() ? "danger" : "primary"}
+          data-testid={props.chat.streaming() ? "stop" : "send"}
+          aria-keyshortcuts={props.chat.streaming() ? "Escape" : modifierShortcutAria("Enter")}
+          disabled={!props.chat.streaming() && props.chat.waitingForFiles()}
+          onClick={() => void (props.chat.streaming() ? props.chat.stop() : props.chat.send())}
         >
-          <button class="danger" data-testid="stop" onClick={() => void props.chat.stop()}>
-            Stop
-          </button>
-        </Show>
+          {props.chat.streaming() ? "Stop" : props.chat.waitingForFiles() ? "Reading files…" : "Send"}
+        </button>
       </div>
-      <p class="muted composer-hint">Ctrl+Enter to send</p>
+      <p class="muted composer-hint" id="composer-hint" data-testid="composer-hint">
+        {modifierShortcut("Enter")} to send · Esc to stop
+      </p>
     </footer>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorCard } from "../shared/ErrorCard";
 import { ToolAnswers } from "./ToolAnswers";
 import { Markdown } from "../shared/Markdown";
 import { MetricsLine } from "./MetricsLine";
+import { modifierShortcut } from "../shared/shortcuts";
 
 function ReplyView(props: { exchange: Exchange; chat: Chat }) {
   const reply = () => props.exchange.reply();
@@ -100,6 +101,11 @@ export function Transcript(props: { chat: Chat }) {
     <div
       class="transcript"
       data-testid="transcript"
+      role="log"
+      aria-label="Conversation"
+      aria-live="polite"
+      aria-busy={props.chat.streaming()}
+      tabindex="0"
       ref={(el) => (scroller = el)}
       onScroll={(e) => {
         const el = e.currentTarget;
@@ -115,7 +121,7 @@ export function Transcript(props: { chat: Chat }) {
               Pick a model, write a system prompt if you like, and send a message. Answers stream
               token by token through the Converse API, with usage and latency after each one.
             </p>
-            <p class="muted">Ctrl+Enter (⌘+Enter) sends · Stop cancels the stream</p>
+            <p class="muted">{modifierShortcut("Enter")} sends · Esc or Stop cancels the stream</p>
           </div>
         }
       >
