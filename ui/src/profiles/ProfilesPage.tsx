@@ -7,7 +7,7 @@ import { ProfileEditor } from "./ProfileEditor";
 export function ProfilesPage(props: { profiles: Profiles; onClose: () => void }) {
   const profiles = props.profiles;
   return (
-    <div class="profiles-page" data-testid="profiles-page">
+    <main class="profiles-page" data-testid="profiles-page">
       <header class="page-head">
         <h2>Profiles</h2>
         <p class="muted">
@@ -78,6 +78,6 @@ export function ProfilesPage(props: { profiles: Profiles; onClose: () => void })
           <Show when={profiles.report()}>{(report) => <ConnectionReportView report={report()} />}</Show>
         </div>
       </div>
-    </div>
+    </main>
   );
 }

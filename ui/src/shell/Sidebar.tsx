@@ -3,16 +3,19 @@ import { ChatSidebar, type Chat } from "../chat";
 import { rememberCapabilities, type Catalogue } from "../models";
 import { ProfileSwitcher, type Profiles } from "../profiles";
 import type { View } from "./App";
+import { SkipLink } from "./SkipLink";
 
+/** The views in the order people move through them: prompting, the labs, inspecting, setting up. */
 const tabs: { view: View; label: string }[] = [
   { view: "chat", label: "Chat" },
-  { view: "compare", label: "Compare" },
-  { view: "embeddings", label: "Embeddings" },
-  { view: "knowledge", label: "Knowledge" },
+  { view: "compare", label: "Compare models" },
   { view: "history", label: "History" },
-  { view: "library", label: "Prompts" },
-  { view: "inspector", label: "Inspector" },
-  { view: "wire", label: "Wire" },
+  { view: "library", label: "Prompt library" },
+  { view: "embeddings", label: "Embeddings lab" },
+  { view: "knowledge", label: "Knowledge bases" },
+  { view: "inspector", label: "Format inspector" },
+  { view: "wire", label: "Wire log" },
+  { view: "profiles", label: "Profiles" },
   { view: "settings", label: "Settings" },
 ];
 
@@ -28,25 +31,30 @@ export function Sidebar(props: {
     rememberCapabilities(props.catalogue.models());
   });
   return (
-    <aside class="sidebar">
+    <aside class="sidebar" aria-label="Views and the chat's settings">
+      <SkipLink />
       <div class="brand">
         <img src="/icon.png" alt="" width="28" height="28" />
         <span>Bedrock Playground</span>
       </div>
-      <nav class="view-tabs">
-        <For each={tabs}>
-          {(tab) => (
-            <button
-              classList={{ on: props.view === tab.view }}
-              data-testid={`tab-${tab.view}`}
-              onClick={() => {
-                props.onView(tab.view);
-              }}
-            >
-              {tab.label}
-            </button>
-          )}
-        </For>
+      <nav class="view-tabs" aria-label="Views">
+        <ul>
+          <For each={tabs}>
+            {(tab) => (
+              <li>
+                <button
+                  aria-current={props.view === tab.view ? "page" : undefined}
+                  data-testid={`tab-${tab.view}`}
+                  onClick={() => {
+                    props.onView(tab.view);
+                  }}
+                >
+                  {tab.label}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
       </nav>
       <ProfileSwitcher
         profiles={props.profiles}
