@@ -8,11 +8,13 @@ import {
   type ChatRun,
   type ChatOutcome,
   type Conversation,
+  type ConversationPage,
   type ConversationSummary,
   type PromptContent,
   type PromptSummary,
   type PromptVersion,
   type StorageError,
+  type WireChanges,
   type WireExchange,
   type FormatPreview,
   type FormatError,
@@ -179,6 +181,16 @@ export const describeAttachment = (name: string, dataBase64: string): Promise<Re
   call(() => commands.describeAttachment(name, dataBase64));
 
 export const wireExchanges = (): Promise<WireExchange[]> => commands.wireExchanges().catch(() => []);
+
+/** Summaries of the exchanges recorded or changed after `since`; `null` when the backend did not answer. */
+export const wireChanges = (since: number): Promise<WireChanges | null> => commands.wireChanges(since).catch(() => null);
+
+/** One exchange in full (headers, bodies, frames); `null` once it is no longer kept. */
+export const wireExchange = (id: number): Promise<WireExchange | null> => commands.wireExchange(id).catch(() => null);
+
+/** One page of the history list, newest first; `cursor` is the previous page's `nextCursor`. */
+export const historyPage = (query: string | null, cursor: string | null, limit: number): Promise<Result<ConversationPage, StorageError>> =>
+  call(() => commands.historyPage(query, cursor, limit));
 
 export const clearWireExchanges = (): Promise<void> => commands.clearWireExchanges().catch(() => undefined);
 

@@ -1,5 +1,5 @@
 // Presenting captured wire exchanges: pretty bodies, short paths, a status class.
-import type { WireExchange } from "../bindings";
+import type { WireExchangeSummary } from "../bindings";
 
 export function prettyBody(text: string): string {
   try {
@@ -17,8 +17,8 @@ export function pathOf(url: string): string {
   }
 }
 
-export function statusClass(exchange: WireExchange): "ok" | "failed" | "pending" {
-  const status = exchange.response?.status;
-  if (status === undefined) return exchange.error === null ? "pending" : "failed";
+export function statusClass(exchange: Pick<WireExchangeSummary, "status" | "error">): "ok" | "failed" | "pending" {
+  const status = exchange.status;
+  if (status === null) return exchange.error === null ? "pending" : "failed";
   return status < 400 ? "ok" : "failed";
 }
