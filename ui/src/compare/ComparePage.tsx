@@ -1,6 +1,8 @@
 import { For, onMount, Show } from "solid-js";
 import type { Chat } from "../chat";
 import type { Catalogue } from "../models";
+import { NoticeView } from "../shared/NoticeView";
+import { modifierShortcut, modifierShortcutAria } from "../shared/shortcuts";
 import { ComparePane } from "./ComparePane";
 import { MAX_PANES, MIN_PANES, type Comparison } from "./store";
 
@@ -25,9 +27,10 @@ export function ComparePage(props: { chat: Pick<Chat, "notice">; catalogue: Pick
       </header>
       <div class="panes" style={{ "grid-template-columns": `repeat(${comparison.panes().length}, minmax(0, 1fr))` }}>
         <For each={comparison.panes()}>
-          {(pane) => (
+          {(pane, index) => (
             <ComparePane
               pane={pane}
+              position={index() + 1}
               catalogue={props.catalogue}
               canRemove={comparison.panes().length > MIN_PANES}
               onRemove={() => { comparison.removePane(pane.id); }}
@@ -36,10 +39,14 @@ export function ComparePage(props: { chat: Pick<Chat, "notice">; catalogue: Pick
         </For>
       </div>
       <footer class="composer">
-        <Show when={props.chat.notice()}>{(notice) => <p class="notice">{notice()}</p>}</Show>
+        <div aria-live="polite">
+          <Show when={props.chat.notice()}>{(notice) => <NoticeView notice={notice()} />}</Show>
+        </div>
         <div class="composer-row">
           <textarea
             data-testid="compare-composer"
+            aria-label="Message to every model"
+            aria-describedby="compare-composer-hint"
             rows={2}
             placeholder="Message every model…"
             value={comparison.draft()}
@@ -48,22 +55,25 @@ export function ComparePage(props: { chat: Pick<Chat, "notice">; catalogue: Pick
               if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
                 void comparison.send();
+              } else if (e.key === "Escape" && comparison.streaming()) {
+                e.preventDefault();
+                void comparison.stopAll();
               }
             }}
           />
-          <Show
-            when={comparison.streaming()}
-            fallback={
-              <button class="primary" data-testid="compare-send" onClick={() => void comparison.send()}>
-                Send to all
-              </button>
-            }
+          {/* One button that turns from Send into Stop, so the keyboard focus stays on it. */}
+          <button
+            class={comparison.streaming() ? "danger" : "primary"}
+            data-testid={comparison.streaming() ? "compare-stop" : "compare-send"}
+            aria-keyshortcuts={comparison.streaming() ? "Escape" : modifierShortcutAria("Enter")}
+            onClick={() => void (comparison.streaming() ? comparison.stopAll() : comparison.send())}
           >
-            <button class="danger" data-testid="compare-stop" onClick={() => void comparison.stopAll()}>
-              Stop all
-            </button>
-          </Show>
+            {comparison.streaming() ? "Stop all" : "Send to all"}
+          </button>
         </div>
+        <p class="muted composer-hint" id="compare-composer-hint">
+          {modifierShortcut("Enter")} to send to every model · Esc to stop
+        </p>
       </footer>
     </main>
   );

@@ -7,7 +7,14 @@ import { Markdown } from "../shared/Markdown";
 import { PaneParams } from "./PaneParams";
 import type { Pane } from "./store";
 
-export function ComparePane(props: { pane: Pane; catalogue: Pick<Catalogue, "models" | "prices">; canRemove: boolean; onRemove: () => void }) {
+export function ComparePane(props: {
+  pane: Pane;
+  /** The pane's place, from 1, for the names screen readers give its controls. */
+  position: number;
+  catalogue: Pick<Catalogue, "models" | "prices">;
+  canRemove: boolean;
+  onRemove: () => void;
+}) {
   const pane = props.pane;
   const lastReply = () => pane.conversation.exchanges().at(-1)?.reply();
   const controls = () => controlsFor(pane.modelId());
@@ -19,10 +26,11 @@ export function ComparePane(props: { pane: Pane; catalogue: Pick<Catalogue, "mod
     }),
   );
   return (
-    <section class="pane" data-testid="compare-pane" data-model={pane.modelId()}>
+    <section class="pane" data-testid="compare-pane" data-model={pane.modelId()} aria-label={`Pane ${props.position}`}>
       <header class="pane-head">
         <select
           data-testid="pane-model"
+          aria-label={`Model of pane ${props.position}`}
           onChange={(e) => { pane.setModelId(e.currentTarget.value); }}
           disabled={pane.conversation.streaming()}
         >
@@ -35,7 +43,7 @@ export function ComparePane(props: { pane: Pane; catalogue: Pick<Catalogue, "mod
           </For>
         </select>
         <Show when={props.canRemove}>
-          <button class="ghost" title="Remove this pane" onClick={() => { props.onRemove(); }}>
+          <button class="ghost" title="Remove this pane" aria-label={`Remove pane ${props.position}`} onClick={() => { props.onRemove(); }}>
             ×
           </button>
         </Show>
@@ -60,7 +68,14 @@ export function ComparePane(props: { pane: Pane; catalogue: Pick<Catalogue, "mod
           </div>
         )}
       </Show>
-      <div class="pane-transcript">
+      <div
+        class="pane-transcript"
+        role="log"
+        aria-label={`Answers in pane ${props.position}`}
+        aria-live="polite"
+        aria-busy={pane.conversation.streaming()}
+        tabindex="0"
+      >
         <For each={pane.conversation.exchanges()}>
           {(exchange) => (
             <div class="pane-exchange">

@@ -5,14 +5,18 @@ import type { Settings } from "./store";
 function NumberSetting(props: { label: string; hint: string; value: number; testId: string; onInput: (n: number) => void }) {
   return (
     <div class="param">
-      <label>{props.label}</label>
+      <label for={props.testId}>{props.label}</label>
       <input
         type="number"
+        id={props.testId}
+        aria-describedby={`${props.testId}-hint`}
         data-testid={props.testId}
         value={props.value}
         onInput={(e) => { props.onInput(Number(e.currentTarget.value)); }}
       />
-      <p class="muted">{props.hint}</p>
+      <p class="muted" id={`${props.testId}-hint`}>
+        {props.hint}
+      </p>
     </div>
   );
 }
@@ -41,8 +45,9 @@ export function SettingsPage(props: { settings: Settings }) {
                 onInput={(n) => { settings.edit({ connectTimeoutSecs: n }); }}
               />
               <div class="param">
-                <label>Retry mode</label>
+                <label for="setting-retry-mode">Retry mode</label>
                 <select
+                  id="setting-retry-mode"
                   data-testid="setting-retry-mode"
                   onChange={(e) => { settings.edit({ retryStrategy: e.currentTarget.value as RetryStrategy }); }}
                 >
@@ -62,8 +67,8 @@ export function SettingsPage(props: { settings: Settings }) {
                 onInput={(n) => { settings.edit({ maxAttempts: n }); }}
               />
               <div class="param">
-                <label>Theme</label>
-                <select data-testid="setting-theme" onChange={(e) => { settings.edit({ theme: e.currentTarget.value as Theme }); }}>
+                <label for="setting-theme">Theme</label>
+                <select id="setting-theme" data-testid="setting-theme" onChange={(e) => { settings.edit({ theme: e.currentTarget.value as Theme }); }}>
                   <option value="system" selected={current().theme === "system"}>
                     system
                   </option>
@@ -88,11 +93,13 @@ export function SettingsPage(props: { settings: Settings }) {
               <button class="primary" data-testid="save-settings" onClick={() => void settings.save()}>
                 Save
               </button>
-              <Show when={settings.saved()}>
-                <span class="saved" data-testid="settings-saved">
-                  Saved. New calls use these settings.
-                </span>
-              </Show>
+              <span aria-live="polite">
+                <Show when={settings.saved()}>
+                  <span class="saved" data-testid="settings-saved">
+                    Saved. New calls use these settings.
+                  </span>
+                </Show>
+              </span>
             </div>
           </section>
         )}
