@@ -29,7 +29,7 @@ export function EmbeddingBodies(props: { text: string }) {
         </For>
       </div>
       <Show when={error()}>{(message) => <p class="field-error">{message()}</p>}</Show>
-      <JsonView text={body()} testId="embedding-body" />
+      <JsonView text={body()} label="Embedding request body" testId="embedding-body" />
     </details>
   );
 }

@@ -53,12 +53,12 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
       </header>
       <div class="inspector-panes">
         <section class="inspector-pane">
-          <h4>Converse · POST /model/{props.chat.modelId()}/converse-stream</h4>
-          <JsonView text={inspector.preview()?.converseJson ?? ""} testId="converse-pane" />
+          <h4 id="inspector-converse-title">Converse · POST /model/{props.chat.modelId()}/converse-stream</h4>
+          <JsonView text={inspector.preview()?.converseJson ?? ""} label="Converse request body" testId="converse-pane" />
         </section>
         <section class="inspector-pane">
           <div class="label-row">
-            <h4>Native InvokeModel body · {familyName()}</h4>
+            <h4 id="inspector-native-title">Native InvokeModel body · {familyName()}</h4>
             <Show when={inspector.edited()}>
               <button class="link" data-testid="regenerate" onClick={() => { inspector.regenerate(); }}>
                 Regenerate from the prompt
@@ -72,6 +72,7 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
             <textarea
               class="code native-editor"
               data-testid="native-pane"
+              aria-labelledby="inspector-native-title"
               spellcheck={false}
               value={inspector.nativeText()}
               onInput={(e) => { inspector.edit(e.currentTarget.value); }}

@@ -27,20 +27,26 @@ export function SnippetPanel(props: { chat: ChatForInspector; inspector: Inspect
     <section class="snippets" data-testid="snippets">
       <div class="label-row">
         <h4>Copy as code</h4>
-        <div class="segmented">
-          <button classList={{ on: target() === "converse" }} onClick={() => setTarget("converse")}>
+        <div class="segmented" role="group" aria-label="API of the snippet">
+          <button classList={{ on: target() === "converse" }} aria-pressed={target() === "converse"} onClick={() => setTarget("converse")}>
             Converse
           </button>
-          <button classList={{ on: target() === "invokeModel" }} data-testid="snippet-native" onClick={() => setTarget("invokeModel")}>
+          <button
+            classList={{ on: target() === "invokeModel" }}
+            aria-pressed={target() === "invokeModel"}
+            data-testid="snippet-native"
+            onClick={() => setTarget("invokeModel")}
+          >
             InvokeModel
           </button>
         </div>
       </div>
-      <div class="segmented">
+      <div class="segmented" role="group" aria-label="Language of the snippet">
         <For each={languages}>
           {(item) => (
             <button
               classList={{ on: language() === item.value }}
+              aria-pressed={language() === item.value}
               data-testid={`snippet-${item.value}`}
               onClick={() => setLanguage(item.value)}
             >
@@ -49,7 +55,9 @@ export function SnippetPanel(props: { chat: ChatForInspector; inspector: Inspect
           )}
         </For>
       </div>
-      <pre class="snippet" data-testid="snippet-code">{code()}</pre>
+      <pre class="snippet" data-testid="snippet-code" tabindex="0" role="region" aria-label="Code snippet">
+        {code()}
+      </pre>
       <button
         onClick={() => {
           void navigator.clipboard.writeText(code()).then(() => setCopied(true));

@@ -97,13 +97,12 @@ export function Picker(props: { lab: KnowledgeLab }) {
             <Show when={bases().length === 0}>
               <p class="muted">No knowledge base in this region.</p>
             </Show>
-            <ul class="kb-bases" role="listbox" aria-label="Knowledge bases">
+            <ul class="kb-bases" aria-label="Knowledge bases">
               <For each={bases()}>
                 {(base) => (
                   <li>
                     <button
-                      role="option"
-                      aria-selected={lab.knowledgeBaseId() === base.knowledgeBaseId}
+                      aria-pressed={lab.knowledgeBaseId() === base.knowledgeBaseId}
                       classList={{ "kb-base": true, on: lab.knowledgeBaseId() === base.knowledgeBaseId }}
                       data-testid="kb-base"
                       data-id={base.knowledgeBaseId}
