@@ -19,10 +19,10 @@ export function EmbeddingBodies(props: { text: string }) {
   return (
     <details class="snippets">
       <summary>Embeddings bodies (InvokeModel)</summary>
-      <div class="segmented">
+      <div class="segmented" role="group" aria-label="Embedding model">
         <For each={MODELS}>
           {(id) => (
-            <button classList={{ on: model() === id }} data-testid="embedding-model" onClick={() => setModel(id)}>
+            <button classList={{ on: model() === id }} aria-pressed={model() === id} data-testid="embedding-model" onClick={() => setModel(id)}>
               {id}
             </button>
           )}

@@ -69,6 +69,8 @@ export function ModelPicker(props: {
         <button
           class="star"
           classList={{ on: starred() }}
+          aria-pressed={starred()}
+          aria-label="Favourite"
           data-testid="favourite"
           disabled={selected() === undefined}
           title={starred() ? "Remove from favourites" : "Add to favourites"}

@@ -73,11 +73,12 @@ export function ProfileEditor(props: { profiles: Profiles }) {
             placeholder="https://vpce-….bedrock-runtime.us-east-1.vpce.amazonaws.com"
           />
           <div class="param param-wide">
-            <label>Credentials</label>
-            <div class="segmented">
+            <label id="profile-credentials-label">Credentials</label>
+            <div class="segmented" role="group" aria-labelledby="profile-credentials-label">
               <Show when={isApp()}>
                 <button
                   classList={{ on: profiles.form().credentialKind === "accessKeys" }}
+                  aria-pressed={profiles.form().credentialKind === "accessKeys"}
                   data-testid="kind-access-keys"
                   onClick={() => profiles.setForm({ ...profiles.form(), credentialKind: "accessKeys" })}
                 >
@@ -86,6 +87,7 @@ export function ProfileEditor(props: { profiles: Profiles }) {
               </Show>
               <button
                 classList={{ on: profiles.form().credentialKind === "apiKey" }}
+                aria-pressed={profiles.form().credentialKind === "apiKey"}
                 data-testid="kind-api-key"
                 onClick={() => profiles.setForm({ ...profiles.form(), credentialKind: "apiKey" })}
               >

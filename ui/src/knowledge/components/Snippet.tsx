@@ -29,11 +29,12 @@ export function KnowledgeSnippet(props: { lab: KnowledgeLab }) {
       }}
     >
       <summary>Copy as code</summary>
-      <div class="segmented">
+      <div class="segmented" role="group" aria-label="Language of the snippet">
         <For each={languages}>
           {(item) => (
             <button
               classList={{ on: language() === item.value }}
+              aria-pressed={language() === item.value}
               data-testid={`kb-snippet-${item.value}`}
               onClick={() => void show(item.value)}
             >
