@@ -1,11 +1,11 @@
-import { createSignal, For } from "solid-js";
+import { For } from "solid-js";
 import type { ToolUse } from "./reply";
 import type { Chat } from "./store";
 
 /** The user plays the tool: one result per call, sent back as toolResult blocks. */
 export function ToolAnswers(props: { calls: ToolUse[]; chat: Chat }) {
-  const [results, setResults] = createSignal<Record<string, string>>({});
-  const [failed, setFailed] = createSignal<Record<string, boolean>>({});
+  // Kept by the chat, not here: what is typed survives leaving the view and coming back.
+  const draft = (id: string) => props.chat.toolDrafts()[id] ?? { text: "", isError: false };
   return (
     <div class="tool-answers" data-testid="tool-answers">
       <For each={props.calls}>
@@ -17,15 +17,15 @@ export function ToolAnswers(props: { calls: ToolUse[]; chat: Chat }) {
               data-testid="tool-result"
               rows={2}
               placeholder='e.g. {"temperature": 18, "sky": "clear"}'
-              value={results()[call.id] ?? ""}
-              onInput={(e) => setResults({ ...results(), [call.id]: e.currentTarget.value })}
+              value={draft(call.id).text}
+              onInput={(e) => { props.chat.setToolDraft(call.id, { text: e.currentTarget.value }); }}
             />
             <label class="inline" title="Sent with status error: the tool failed, the text says why">
               <input
                 type="checkbox"
                 data-testid="tool-result-error"
-                checked={failed()[call.id] ?? false}
-                onChange={(e) => setFailed({ ...failed(), [call.id]: e.currentTarget.checked })}
+                checked={draft(call.id).isError}
+                onChange={(e) => { props.chat.setToolDraft(call.id, { isError: e.currentTarget.checked }); }}
               />{" "}
               the tool failed
             </label>
@@ -37,7 +37,7 @@ export function ToolAnswers(props: { calls: ToolUse[]; chat: Chat }) {
         data-testid="send-tool-results"
         onClick={() =>
           void props.chat.answerTools(
-            props.calls.map((call) => ({ toolUseId: call.id, text: results()[call.id] ?? "", isError: failed()[call.id] ?? false })),
+            props.calls.map((call) => ({ toolUseId: call.id, text: draft(call.id).text, isError: draft(call.id).isError })),
           )
         }
       >

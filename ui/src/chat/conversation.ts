@@ -2,7 +2,7 @@
 // one; compare mode has one per pane, all fed the same messages.
 import { createSignal, type Accessor, type Setter } from "solid-js";
 import * as api from "../shared/api";
-import type { Attachment, InferenceParams, ToolAnswer } from "../bindings";
+import type { Attachment, InferenceParams, StorageError, ToolAnswer } from "../bindings";
 import { applyEvent, contextFor, emptyReply, settleReply, stopReply, type Reply } from "./reply";
 import type { StoredExchange } from "./storedRuns";
 
@@ -20,7 +20,7 @@ export interface Exchange {
 export interface ConversationSetup {
   modelId: () => string;
   systemPrompt: () => string;
-  onHistoryError?: (message: string) => void;
+  onHistoryError?: (error: StorageError) => void;
 }
 
 export interface SendOptions {
@@ -69,7 +69,7 @@ export function createConversation(setup: ConversationSetup) {
       setReply({ ...reply(), status: "failed", error: result.error });
     } else if (result.ok) {
       setRunId(result.value.runId);
-      if (result.value.historyError) setup.onHistoryError?.(result.value.historyError.message);
+      if (result.value.historyError) setup.onHistoryError?.(result.value.historyError);
       setReply((r) => settleReply(r, result.value.outcome));
     }
     if (activeStream() === streamId) setActiveStream(null);

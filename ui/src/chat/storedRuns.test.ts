@@ -62,12 +62,19 @@ describe("exchangeOf", () => {
     expect(exchangeOf({ ...run, requestJson: "not json" })).toMatchObject({ user: "hi", attachments: [], toolAnswers: [] });
   });
 
-  it("puts the reasoning budget in its field when the model has one, else in the editor", () => {
-    const stored = { ...request, additionalFieldsJson: '{"thinking":{"type":"enabled","budget_tokens":1024},"top_k":5}' } as never;
-    expect(extraFormOf(stored, true)).toEqual({ reasoningBudget: "1024", additionalJson: '{"top_k":5}' });
-    expect(extraFormOf(request as never, true)).toEqual({ reasoningBudget: "1024", additionalJson: "" });
-    expect(extraFormOf(stored, false).additionalJson).toContain('"budget_tokens":1024');
-    expect(extraFormOf({ ...request, additionalFieldsJson: null } as never, true)).toEqual({ reasoningBudget: "", additionalJson: "" });
+  it("puts the reasoning budget and top K in their fields when the model has them, the rest in the editor", () => {
+    const claude = { topK: ["top_k"], reasoningBudget: true };
+    const thinking = '{"thinking":{"type":"enabled","budget_tokens":1024},"top_k":5,"custom":1}';
+    expect(extraFormOf(thinking, claude)).toEqual({ reasoningBudget: "1024", topK: "5", additionalJson: '{"custom":1}' });
+    expect(extraFormOf('{"top_k":40}', claude)).toEqual({ reasoningBudget: "", topK: "40", additionalJson: "" });
+    expect(extraFormOf(thinking, { topK: null, reasoningBudget: false }).additionalJson).toContain('"budget_tokens":1024');
+    expect(extraFormOf(null, claude)).toEqual({ reasoningBudget: "", topK: "", additionalJson: "" });
+  });
+
+  it("finds top K at a nested path and keeps its siblings", () => {
+    const nova = { topK: ["inferenceConfig", "topK"], reasoningBudget: false };
+    expect(extraFormOf('{"inferenceConfig":{"topK":20}}', nova)).toEqual({ reasoningBudget: "", topK: "20", additionalJson: "" });
+    expect(extraFormOf('{"inferenceConfig":{"topK":20,"x":1}}', nova).additionalJson).toBe('{"inferenceConfig":{"x":1}}');
   });
 });
 

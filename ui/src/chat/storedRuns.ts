@@ -63,23 +63,67 @@ export function exchangeOf(run: Run): StoredExchange {
   };
 }
 
+/** Where the parameters form takes fields of its own out of additionalModelRequestFields. */
+export interface ExtraFieldPaths {
+  /** The path of top-k in the model's family, if it has one. */
+  topK: readonly string[] | null;
+  /** The model has a reasoning budget field (thinking.budget_tokens). */
+  reasoningBudget: boolean;
+}
+
+function objectOf(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function without(fields: Record<string, unknown>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => k !== key));
+}
+
+/** `fields` without the number at `path`, and that number; `null` when there is none there. */
+function takeNumber(fields: Record<string, unknown>, path: readonly string[]): [Record<string, unknown>, number] | null {
+  const [head, ...rest] = path;
+  if (head === undefined) return null;
+  const value = fields[head];
+  if (rest.length === 0) {
+    return typeof value === "number" ? [without(fields, head), value] : null;
+  }
+  const child = objectOf(value);
+  if (child === null) return null;
+  const taken = takeNumber(child, rest);
+  if (taken === null) return null;
+  const [left, number] = taken;
+  return [Object.keys(left).length > 0 ? { ...fields, [head]: left } : without(fields, head), number];
+}
+
 /**
- * The reasoning budget and additional fields of a stored request, as the parameters form shows
- * them: the budget in its own field when the model has one, the other fields in the editor.
+ * The top K, reasoning budget and additional fields of a stored request (a history run, a saved
+ * prompt), as the parameters form shows them: top K and the budget in their own fields when the
+ * model has them, whatever else in the editor.
  */
-export function extraFormOf(request: ChatRequest, budgetField: boolean): { reasoningBudget: string; additionalJson: string } {
-  let fields: Record<string, unknown> | null = null;
+export function extraFormOf(
+  additionalFieldsJson: string | null,
+  paths: ExtraFieldPaths,
+): { topK: string; reasoningBudget: string; additionalJson: string } {
+  let fields: Record<string, unknown> | null;
   try {
-    const parsed = JSON.parse(request.additionalFieldsJson ?? "null") as unknown;
-    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) fields = parsed as Record<string, unknown>;
+    fields = objectOf(JSON.parse(additionalFieldsJson ?? "null"));
   } catch {
     fields = null;
   }
-  if (fields === null) return { reasoningBudget: "", additionalJson: "" };
-  const { thinking, ...rest } = fields;
-  const budget = (thinking as { budget_tokens?: unknown } | undefined)?.budget_tokens;
-  if (!budgetField || typeof budget !== "number") {
-    return { reasoningBudget: "", additionalJson: JSON.stringify(fields) };
+  const form = { topK: "", reasoningBudget: "", additionalJson: "" };
+  if (fields === null) return form;
+  if (paths.reasoningBudget) {
+    const thinking = objectOf(fields.thinking);
+    const budget = thinking?.budget_tokens;
+    if (typeof budget === "number") {
+      fields = without(fields, "thinking");
+      form.reasoningBudget = String(budget);
+    }
   }
-  return { reasoningBudget: String(budget), additionalJson: Object.keys(rest).length > 0 ? JSON.stringify(rest) : "" };
+  const topK = paths.topK === null ? null : takeNumber(fields, paths.topK);
+  if (topK !== null) {
+    [fields, form.topK] = [topK[0], String(topK[1])];
+  }
+  form.additionalJson = Object.keys(fields).length > 0 ? JSON.stringify(fields) : "";
+  return form;
 }

@@ -1,4 +1,5 @@
 import { For, onMount, Show } from "solid-js";
+import { ErrorCard } from "../shared/ErrorCard";
 import { shortTime, splitTitle } from "./titles";
 import type { History } from "./store";
 
@@ -20,14 +21,7 @@ export function HistoryPage(props: { history: History }) {
           }}
         />
       </header>
-      <Show when={history.failure()}>
-        {(failure) => (
-          <div class="error-card" data-testid="history-error">
-            <p class="error-message">{failure().message}</p>
-            <p class="error-hint">{failure().hint}</p>
-          </div>
-        )}
-      </Show>
+      <Show when={history.failure()}>{(failure) => <ErrorCard error={failure()} testId="history-error" />}</Show>
       <ul class="history-list">
         <For each={history.items()} fallback={<p class="muted">No conversation yet: every answer you get is kept here.</p>}>
           {(item) => (

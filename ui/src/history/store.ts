@@ -1,13 +1,15 @@
 // The History screen: stored conversations, search, reopen, delete, export and import.
 import { createSignal } from "solid-js";
 import * as api from "../shared/api";
-import type { ConversationSummary, StorageError } from "../bindings";
+import type { ConversationSummary } from "../bindings";
 import type { Chat } from "../chat";
+import { ask } from "../shared/confirm";
+import type { AppError } from "../shared/errors";
 
 export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: () => void) {
   const [query, setQuery] = createSignal("");
   const [items, setItems] = createSignal<ConversationSummary[]>([]);
-  const [failure, setFailure] = createSignal<StorageError | { message: string; hint: string } | null>(null);
+  const [failure, setFailure] = createSignal<AppError | null>(null);
   const [exported, setExported] = createSignal<string | null>(null);
   const [importText, setImportText] = createSignal("");
 
@@ -22,11 +24,18 @@ export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: ()
   async function open(id: string): Promise<void> {
     const found = await api.getConversation(id);
     if (!found.ok) return void setFailure(found.error);
-    chat.openConversation(found.value);
-    onOpened();
+    if (await chat.openConversation(found.value)) onOpened();
   }
 
+  /** Delete a stored conversation, once the user agrees. */
   async function remove(id: string): Promise<void> {
+    const title = items().find((item) => item.id === id)?.title ?? "this conversation";
+    const agreed = await ask({
+      title: "Delete this conversation?",
+      message: `“${title}” and every answer in it are deleted from the history. This cannot be undone.`,
+      confirmLabel: "Delete conversation",
+    });
+    if (!agreed) return;
     const removed = await api.deleteConversation(id);
     if (!removed.ok) return void setFailure(removed.error);
     await load();

@@ -1,5 +1,6 @@
 import { createSignal, For, onMount, Show } from "solid-js";
 import type { PromptVersion } from "../bindings";
+import { ErrorCard } from "../shared/ErrorCard";
 import { diffLines } from "./diff";
 import type { Library } from "./store";
 
@@ -56,14 +57,7 @@ export function LibraryPage(props: { library: Library }) {
           </button>
           <Show when={library.saved()}>{(text) => <span class="saved" data-testid="prompt-saved">{text()}</span>}</Show>
         </div>
-        <Show when={library.failure()}>
-          {(failure) => (
-            <div class="error-card">
-              <p class="error-message">{failure().message}</p>
-              <p class="error-hint">{failure().hint}</p>
-            </div>
-          )}
-        </Show>
+        <Show when={library.failure()}>{(failure) => <ErrorCard error={failure()} testId="library-error" />}</Show>
       </section>
       <div class="profiles-body">
         <ul class="profile-list">
@@ -95,7 +89,7 @@ export function LibraryPage(props: { library: Library }) {
                   {(version) => (
                     <li data-testid="prompt-version">
                       <strong>v{version.version}</strong> <span class="muted">{version.note}</span>
-                      <button class="link" data-testid="use-version" onClick={() => { library.use(version); }}>
+                      <button class="link" data-testid="use-version" onClick={() => void library.use(version)}>
                         Use
                       </button>
                       <Show when={version.version > 1}>
@@ -109,7 +103,7 @@ export function LibraryPage(props: { library: Library }) {
               </ol>
               <Show when={pair()}>{(p) => <VersionDiff before={p().before} after={p().after} />}</Show>
               <div class="editor-actions">
-                <button class="danger" onClick={() => void library.remove(prompt())}>
+                <button class="danger" data-testid="delete-prompt" onClick={() => void library.remove(prompt())}>
                   Delete prompt
                 </button>
               </div>

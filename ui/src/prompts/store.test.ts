@@ -3,8 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import type { PromptVersion } from "../bindings";
 import type { PromptAdoption, PromptSnapshot } from "../chat";
 import { defaultParamsForm, formOfParams } from "../chat";
+import { answer, pendingQuestion } from "../shared/confirm";
 
-vi.mock("../shared/api", () => ({}));
+const api = vi.hoisted(() => ({ deletePrompt: vi.fn(), listPrompts: vi.fn() }));
+vi.mock("../shared/api", () => api);
 
 const { createLibrary } = await import("./store");
 
@@ -19,6 +21,7 @@ function fakeChat() {
     snapshot: () => current,
     adopt: (prompt: PromptAdoption) => {
       adopted.push(prompt);
+      return Promise.resolve(true);
     },
     showNotice: (text: string) => {
       notices.push(text);
@@ -38,11 +41,11 @@ const version: PromptVersion = {
 };
 
 describe("using a saved prompt version", () => {
-  it("hands the chat its system prompt, message, parameters and model in one adoption", () => {
+  it("hands the chat its system prompt, message, parameters and model in one adoption", async () => {
     const chat = fakeChat();
     const onLoaded = vi.fn();
     const library = createRoot(() => createLibrary(chat, onLoaded));
-    library.use(version);
+    await library.use(version);
     expect(chat.adopted).toEqual([
       {
         systemPrompt: "Be brief.",
@@ -55,11 +58,35 @@ describe("using a saved prompt version", () => {
     expect(onLoaded).toHaveBeenCalledOnce();
   });
 
-  it("says so when the messages cannot be read, and still takes the system prompt and model", () => {
+  it("says so when the messages cannot be read, and still takes the system prompt and model", async () => {
     const chat = fakeChat();
     const library = createRoot(() => createLibrary(chat, () => undefined));
-    library.use({ ...version, messagesJson: "not json", modelId: null });
+    await library.use({ ...version, messagesJson: "not json", modelId: null });
     expect(chat.adopted).toEqual([{ systemPrompt: "Be brief." }]);
     expect(chat.notices).toEqual(["This prompt version's messages or parameters could not be read."]);
+  });
+});
+
+describe("deleting a prompt", () => {
+  const prompt = { id: "p1", name: "Summariser", latestVersion: 2, updatedAt: "2026-11-22T10:00:00Z", variables: [] };
+
+  it("asks first and deletes nothing when the user cancels", async () => {
+    const library = createRoot(() => createLibrary(fakeChat(), () => undefined));
+    const removing = library.remove(prompt as never);
+    expect(pendingQuestion()?.message).toContain("Summariser and its 2 versions");
+    answer(false);
+    await removing;
+    expect(api.deletePrompt).not.toHaveBeenCalled();
+  });
+
+  it("deletes once the user agrees", async () => {
+    api.deletePrompt.mockResolvedValue({ ok: true, value: null });
+    api.listPrompts.mockResolvedValue({ ok: true, value: [] });
+    const library = createRoot(() => createLibrary(fakeChat(), () => undefined));
+    const removing = library.remove(prompt as never);
+    answer(true);
+    await removing;
+    expect(api.deletePrompt).toHaveBeenCalledWith("p1");
+    expect(library.prompts()).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@
 import { createSignal } from "solid-js";
 import * as api from "../shared/api";
 import type { ClientError, PromptSummary, PromptVersion, StorageError } from "../bindings";
-import { formOfParams, parseParams, type Chat, type PromptAdoption } from "../chat";
+import type { Chat, PromptAdoption } from "../chat";
+import { ask } from "../shared/confirm";
+import { formOfParamsJson, paramsJsonOf } from "./savedParams";
 
 interface SavedMessage {
   role: string;
@@ -31,11 +33,10 @@ export function createLibrary(chat: ChatForLibrary, onLoaded: () => void) {
   async function saveCurrent(): Promise<void> {
     setSaved(null);
     const current = chat.snapshot();
-    const { params } = parseParams(current.paramsForm);
     const result = await api.savePrompt(name(), {
       systemPrompt: current.systemPrompt,
       messagesJson: JSON.stringify([{ role: "user", text: current.draft }]),
-      paramsJson: JSON.stringify(params),
+      paramsJson: paramsJsonOf(current.paramsForm),
       modelId: current.modelId === "" ? null : current.modelId,
       note: note(),
     });
@@ -53,22 +54,34 @@ export function createLibrary(chat: ChatForLibrary, onLoaded: () => void) {
     else setFailure(listed.error);
   }
 
-  /** Put a version into the chat: system prompt, message, parameters, model. */
-  function use(version: PromptVersion): void {
+  /** Put a version into the chat: system prompt, message, every parameter, model; a different
+   * draft or system prompt is only replaced once the user agrees. */
+  async function use(version: PromptVersion): Promise<void> {
     const adopted: PromptAdoption = { systemPrompt: version.systemPrompt };
+    let unreadable = false;
     try {
       const messages = JSON.parse(version.messagesJson) as SavedMessage[];
       adopted.draft = messages.at(-1)?.text ?? "";
-      adopted.paramsForm = formOfParams(JSON.parse(version.paramsJson) as never);
+      adopted.paramsForm = formOfParamsJson(version.paramsJson);
     } catch {
-      chat.showNotice("This prompt version's messages or parameters could not be read.");
+      unreadable = true;
     }
     if (version.modelId !== null) adopted.modelId = version.modelId;
-    chat.adopt(adopted);
+    const name = selected()?.name ?? "this prompt";
+    if (!(await chat.adopt(adopted, `Using ${name} v${version.version}`))) return;
+    if (unreadable) chat.showNotice("This prompt version's messages or parameters could not be read.");
     onLoaded();
   }
 
+  /** Delete a prompt and its versions, once the user agrees. */
   async function remove(prompt: PromptSummary): Promise<void> {
+    const versionCount = prompt.latestVersion === 1 ? "its only version" : `its ${prompt.latestVersion} versions`;
+    const agreed = await ask({
+      title: `Delete ${prompt.name}?`,
+      message: `${prompt.name} and ${versionCount} are deleted from the library. This cannot be undone.`,
+      confirmLabel: "Delete prompt",
+    });
+    if (!agreed) return;
     const removed = await api.deletePrompt(prompt.id);
     if (!removed.ok) return void setFailure(removed.error);
     setSelected(null);
