@@ -24,6 +24,7 @@ fn crate_commands() -> &'static [&'static str] {
         "list_conversations",
         "history_page",
         "get_conversation",
+        "open_conversation",
         "delete_conversation",
         "branch_conversation",
         "export_conversation",

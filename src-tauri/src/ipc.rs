@@ -30,6 +30,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::history::list_conversations,
             commands::history::history_page,
             commands::history::get_conversation,
+            commands::history::open_conversation,
             commands::history::delete_conversation,
             commands::history::branch_conversation,
             commands::history::export_conversation,

@@ -1,5 +1,8 @@
 """The commands the Wire and History screens page with, called through the app's real IPC (the
-capability allows them): wire summaries since a revision, one exchange in full, history pages."""
+capability allows them): wire summaries since a revision, one exchange in full, history pages,
+a conversation opened with each run carrying only the message it added."""
+
+import json
 
 from ui import by_test_id, send_with_keyboard, wait_ready, wait_reply_status
 
@@ -70,3 +73,28 @@ def test_history_comes_in_pages_and_a_search_names_its_query(app):
     searched = invoke(driver, "history_page", query="pelic", cursor=None, limit=50)
     assert searched["query"] == "pelic" and searched["total"] == 1
     assert "pelicans" in searched["conversations"][0]["title"]
+
+
+def test_opening_a_conversation_sends_each_run_with_only_the_message_it_added(app):
+    driver, _ = app
+    driver.set_script_timeout(30)
+    wait_ready(driver)
+    for text in ("One: remember the word pelican.", "Two: which word?", "Three: spell it."):
+        send_with_keyboard(driver, text)
+        wait_reply_status(driver, "done")
+    listed = invoke(driver, "history_page", query=None, cursor=None, limit=10)["conversations"]
+    whole = invoke(driver, "get_conversation", id=listed[0]["id"])["runs"]
+    opened = invoke(driver, "open_conversation", id=listed[0]["id"])["runs"]
+
+    assert [len(json.loads(run["requestJson"])["messages"]) for run in whole] == [1, 3, 5]
+    sent = [json.loads(run["requestJson"]) for run in opened]
+    assert [len(request["messages"]) for request in sent] == [1, 1, 1]
+    assert [request["messages"][0]["text"] for request in sent] == [
+        "One: remember the word pelican.",
+        "Two: which word?",
+        "Three: spell it.",
+    ]
+    last_whole = json.loads(whole[-1]["requestJson"])
+    assert {key: value for key, value in sent[-1].items() if key != "messages"} == {
+        key: value for key, value in last_whole.items() if key != "messages"
+    }

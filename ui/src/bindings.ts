@@ -47,8 +47,14 @@ export const commands = {
 	 *  repeats it, so an answer to an older query can be dropped. `limit` is 1 to 500.
 	 */
 	historyPage: (query: string | null, cursor: string | null, limit: number) => typedError<ConversationPage, StorageError>(__TAURI_INVOKE("history_page", { query, cursor, limit })),
-	/**  A conversation and its runs, to reopen. */
+	/**  A conversation and its runs, each with the whole request it sent. */
 	getConversation: (id: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("get_conversation", { id })),
+	/**
+	 *  A conversation to show and continue: as `get_conversation`, but each run's request keeps
+	 *  only the message that run added (`messages` is its last one), which is all reopening reads;
+	 *  every earlier turn, files included, is not sent again with each later run.
+	 */
+	openConversation: (id: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("open_conversation", { id })),
 	deleteConversation: (id: string) => typedError<null, StorageError>(__TAURI_INVOKE("delete_conversation", { id })),
 	/**  A new conversation holding the turns up to and including `run_id`, to continue differently. */
 	branchConversation: (runId: string) => typedError<Conversation, StorageError>(__TAURI_INVOKE("branch_conversation", { runId })),

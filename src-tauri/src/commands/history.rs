@@ -44,11 +44,39 @@ pub async fn history_page(
     .await
 }
 
-/// A conversation and its runs, to reopen.
+/// A conversation and its runs, each with the whole request it sent.
 #[tauri::command]
 #[specta::specta]
 pub async fn get_conversation(app: AppHandle, id: String) -> Result<Conversation, StorageError> {
     with_state(&app, move |state| state.history().conversation(&id)).await
+}
+
+/// A conversation to show and continue: as `get_conversation`, but each run's request keeps
+/// only the message that run added (`messages` is its last one), which is all reopening reads;
+/// every earlier turn, files included, is not sent again with each later run.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_conversation(app: AppHandle, id: String) -> Result<Conversation, StorageError> {
+    with_state(&app, move |state| {
+        let mut conversation = state.history().conversation(&id)?;
+        for run in &mut conversation.runs {
+            if let Some(trimmed) = with_last_message_only(&run.request_json) {
+                run.request_json = trimmed;
+            }
+        }
+        Ok(conversation)
+    })
+    .await
+}
+
+/// The request JSON with only the last of its `messages`; `None` when it has no such array
+/// (a knowledge-base run, text that is not JSON), which is then kept as it is.
+fn with_last_message_only(request_json: &str) -> Option<String> {
+    let mut request: serde_json::Value = serde_json::from_str(request_json).ok()?;
+    let messages = request.get_mut("messages")?.as_array_mut()?;
+    let last = messages.pop()?;
+    *messages = vec![last];
+    serde_json::to_string(&request).ok()
 }
 
 #[tauri::command]
@@ -91,4 +119,36 @@ pub async fn import_conversation(
         history.conversation(&id)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_last_message_only;
+
+    #[test]
+    fn only_the_last_message_stays_and_the_rest_of_the_request_is_kept() {
+        let request = r#"{"modelId":"m","systemPrompt":"s","messages":[{"role":"user","text":"1","attachments":[{"name":"a.png","dataBase64":"AAAA"}]},{"role":"assistant","text":"2"},{"role":"user","text":"3"}],"params":{"maxTokens":5}}"#;
+        let trimmed: serde_json::Value =
+            serde_json::from_str(&with_last_message_only(request).unwrap()).unwrap();
+        assert_eq!(
+            trimmed,
+            serde_json::json!({
+                "modelId": "m",
+                "systemPrompt": "s",
+                "messages": [{"role": "user", "text": "3"}],
+                "params": {"maxTokens": 5},
+            })
+        );
+    }
+
+    #[test]
+    fn requests_without_messages_are_left_alone() {
+        for kept in [
+            r#"{"question":"q","sessionId":null}"#,
+            r#"{"messages":[]}"#,
+            "not json",
+        ] {
+            assert_eq!(with_last_message_only(kept), None, "{kept}");
+        }
+    }
 }
