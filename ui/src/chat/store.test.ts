@@ -2,6 +2,7 @@ import { createRoot } from "solid-js";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClientError, ModelOption } from "../bindings";
 import { answer, pendingQuestion } from "../shared/confirm";
+import type { AppError } from "../shared/errors";
 import { defaultParamsForm } from "./params";
 
 const api = vi.hoisted(() => ({ streamChat: vi.fn(), cancelChat: vi.fn(), describeAttachment: vi.fn() }));
@@ -26,19 +27,19 @@ function model(invokeId: string): ModelOption {
 /** A catalogue the test lists models into and reports problems through. */
 function fakeCatalogue() {
   const listed: ((models: readonly ModelOption[]) => void)[] = [];
-  const problems: ((text: string) => void)[] = [];
+  const problems: ((error: AppError) => void)[] = [];
   let models: ModelOption[] = [];
   return {
     find: (id: string) => models.find((m) => m.invokeId === id),
     markProfileUnusable: vi.fn<(error: ClientError) => void>(),
     onListed: (listener: (models: readonly ModelOption[]) => void) => listed.push(listener),
-    onProblem: (listener: (text: string) => void) => problems.push(listener),
+    onProblem: (listener: (error: AppError) => void) => problems.push(listener),
     list(...ids: string[]) {
       models = ids.map(model);
       for (const listener of listed) listener(models);
     },
-    problem(text: string) {
-      for (const listener of problems) listener(text);
+    problem(error: AppError) {
+      for (const listener of problems) listener(error);
     },
   };
 }
@@ -65,8 +66,9 @@ describe("the chat store and the catalogue", () => {
   it("shows the catalogue's problems as its notice", () => {
     const catalogue = fakeCatalogue();
     const chat = createRoot(() => createChat(catalogue));
-    catalogue.problem("No access Ask for it");
-    expect(chat.notice()).toBe("No access Ask for it");
+    const denied = { code: "AccessDenied" as const, message: "No access", hint: "Ask for it" };
+    catalogue.problem(denied);
+    expect(chat.notice()).toEqual(denied);
   });
 
   it("tells the catalogue when a reply says the active profile is unusable", async () => {

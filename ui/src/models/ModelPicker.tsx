@@ -1,5 +1,7 @@
 import { For, Show } from "solid-js";
+import { ErrorCard } from "../shared/ErrorCard";
 import { groupModels, modelFacts } from "./catalogue";
+import { onlyChosen, withChosen } from "./pickerGroups";
 import type { Catalogue } from "./store";
 
 /** The catalogue's models to choose from; `note` is shown under the chosen model's facts. */
@@ -10,8 +12,9 @@ export function ModelPicker(props: {
   note?: () => string | null;
 }) {
   const selected = () => props.catalogue.find(props.modelId());
+  // The chosen model stays listed and selected whatever the search: what is shown is what is sent.
   const groups = () =>
-    groupModels(props.catalogue.models(), props.catalogue.modelQuery(), props.catalogue.favourites());
+    withChosen(groupModels(props.catalogue.models(), props.catalogue.modelQuery(), props.catalogue.favourites()), selected());
   const starred = () => {
     const model = selected();
     return model !== undefined && props.catalogue.favourites().has(model.modelId);
@@ -46,7 +49,12 @@ export function ModelPicker(props: {
           }}
           disabled={props.catalogue.models().length === 0}
         >
-          <Show when={groups().length === 0}>
+          <Show when={props.catalogue.modelsLoading()}>
+            <option value="" disabled selected={selected() === undefined}>
+              Loading models…
+            </option>
+          </Show>
+          <Show when={!props.catalogue.modelsLoading() && groups().length === 0}>
             <option value="" disabled selected>
               No model matches
             </option>
@@ -65,6 +73,11 @@ export function ModelPicker(props: {
               </optgroup>
             )}
           </For>
+          <Show when={onlyChosen(groups()) && props.catalogue.modelQuery().trim() !== ""}>
+            <option value="" disabled>
+              No other model matches
+            </option>
+          </Show>
         </select>
         <button
           class="star"
@@ -106,22 +119,8 @@ export function ModelPicker(props: {
           </p>
         )}
       </Show>
-      <Show when={props.catalogue.catalogue()?.warning}>
-        {(warning) => (
-          <div class="inline-error warning" data-testid="catalogue-warning">
-            <strong>{warning().message}</strong>
-            <span>{warning().hint}</span>
-          </div>
-        )}
-      </Show>
-      <Show when={props.catalogue.backendError()}>
-        {(error) => (
-          <div class="inline-error" data-testid="models-error">
-            <strong>{error().message}</strong>
-            <span>{error().hint}</span>
-          </div>
-        )}
-      </Show>
+      <Show when={props.catalogue.catalogue()?.warning}>{(warning) => <ErrorCard error={warning()} testId="catalogue-warning" />}</Show>
+      <Show when={props.catalogue.backendError()}>{(error) => <ErrorCard error={error()} testId="models-error" />}</Show>
     </section>
   );
 }

@@ -68,13 +68,13 @@ describe("the catalogue store", () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
-  it("reports a favourite that could not be saved as a sentence to show", async () => {
+  it("reports a favourite that could not be saved as the error itself, for an ErrorCard", async () => {
     const catalogue = createRoot(() => createCatalogue());
-    const problems: string[] = [];
-    catalogue.onProblem((text) => problems.push(text));
+    const problems: unknown[] = [];
+    catalogue.onProblem((error) => problems.push(error));
     api.toggleFavourite.mockResolvedValue({ ok: false, error: denied });
     await catalogue.toggleFavourite("a");
-    expect(problems).toEqual(["No access Ask for it"]);
+    expect(problems).toEqual([denied]);
   });
 
   it("stops naming the backend once the active profile is unusable", async () => {

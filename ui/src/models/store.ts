@@ -2,6 +2,7 @@
 import { createSignal } from "solid-js";
 import * as api from "../shared/api";
 import type { BackendInfo, CatalogueView, ClientError, ModelOption, PriceTable } from "../bindings";
+import type { AppError } from "../shared/errors";
 
 type Listener<T> = (value: T) => void;
 
@@ -16,15 +17,15 @@ export function createCatalogue() {
   const [prices, setPrices] = createSignal<PriceTable | null>(null);
   // The chat keeps its model choice among what is listed and shows problems as its notice.
   const listedListeners: Listener<readonly ModelOption[]>[] = [];
-  const problemListeners: Listener<string>[] = [];
+  const problemListeners: Listener<AppError>[] = [];
 
   /** Call `listener` with the models each time a new list arrives. */
   function onListed(listener: Listener<readonly ModelOption[]>): void {
     listedListeners.push(listener);
   }
 
-  /** Call `listener` with a sentence to show when a catalogue action fails. */
-  function onProblem(listener: Listener<string>): void {
+  /** Call `listener` with the error when a catalogue action fails. */
+  function onProblem(listener: Listener<AppError>): void {
     problemListeners.push(listener);
   }
 
@@ -58,7 +59,7 @@ export function createCatalogue() {
   async function toggleFavourite(modelId: string): Promise<void> {
     const updated = await api.toggleFavourite(modelId);
     if (updated.ok) setFavourites(new Set(updated.value));
-    else for (const listener of problemListeners) listener(`${updated.error.message} ${updated.error.hint}`);
+    else for (const listener of problemListeners) listener(updated.error);
   }
 
   /** The listed model called through `invokeId`, if any. */
