@@ -147,11 +147,11 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
         <div class="inspector-panes">
           <section class="inspector-pane">
             <h4>ConverseStream events</h4>
-            <FramesTable frames={inspector.exchanges().converse?.response?.frames ?? []} testId="converse-frames" />
+            <FramesTable frames={inspector.exchanges().converse?.response?.frames ?? []} testId="converse-frames" label="Converse stream events" />
           </section>
           <section class="inspector-pane">
             <h4>Native stream chunks (bytes decoded)</h4>
-            <FramesTable frames={inspector.exchanges().native?.response?.frames ?? []} testId="native-frames" />
+            <FramesTable frames={inspector.exchanges().native?.response?.frames ?? []} testId="native-frames" label="Native stream events" />
           </section>
         </div>
       </Show>

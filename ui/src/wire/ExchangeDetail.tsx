@@ -38,14 +38,18 @@ export function ExchangeDetail(props: { exchange: WireExchange }) {
           <h4>Request headers (as signed, secrets redacted)</h4>
           <Headers headers={props.exchange.requestHeaders} />
           <h4>Request body</h4>
-          <pre data-testid="wire-request-body">{prettyBody(props.exchange.requestBody?.text ?? "")}</pre>
+          <pre data-testid="wire-request-body" tabindex="0" role="region" aria-label="Request body">{prettyBody(props.exchange.requestBody?.text ?? "")}</pre>
         </section>
         <section>
           <h4>Response {response()?.status ?? ""}</h4>
           <Show when={response()}>{(r) => <Headers headers={r().headers} />}</Show>
           <Show when={props.exchange.error}>{(error) => <p class="field-error">{error()}</p>}</Show>
           <Show when={response()?.body}>
-            {(body) => <pre data-testid="wire-response-body">{prettyBody(body().text)}</pre>}
+            {(body) => (
+              <pre data-testid="wire-response-body" tabindex="0" role="region" aria-label="Response body">
+                {prettyBody(body().text)}
+              </pre>
+            )}
           </Show>
           <Show when={(response()?.frames.length ?? 0) > 0}>
             <h4>
