@@ -44,6 +44,7 @@ export function WireList(props: { wire: WireLog }) {
             aria-current={wire.selected()?.id === exchange.id ? "true" : undefined}
             data-testid="wire-item"
             data-wire-id={exchange.id}
+            title={`${exchange.method} ${pathOf(exchange.url)}`}
             onClick={() => {
               wire.select(exchange.id);
             }}
