@@ -82,8 +82,25 @@ def prepare_knowledge(driver):
 
 
 def prepare_embeddings(driver):
+    """The lab with a dataset embedded and its map drawn, as test_embeddings does it."""
     by_test_id(driver, "tab-embeddings").click()
     wait_until(lambda: len(Select(by_test_id(driver, "lab-model")).options) >= 3, what="embedding models")
+    driver.find_elements(By.CSS_SELECTOR, "[data-testid^='lab-sample-']")[1].click()
+    wait_until(lambda: by_test_id(driver, "lab-embed").get_attribute("disabled") is None, what="a dataset")
+    Select(by_test_id(driver, "lab-model")).select_by_value("amazon.titan-embed-text-v2:0")
+    Select(by_test_id(driver, "lab-dims")).select_by_value("256")
+    by_test_id(driver, "lab-embed").click()
+    wait_until(
+        lambda: [r.get_attribute("data-status") for r in all_by_test_id(driver, "lab-run")] == ["done"],
+        timeout=180,
+        what="the embedding run",
+    )
+    wait_until(lambda: by_test_id(driver, "map-canvas"), timeout=60, what="the map")
+    wait_until(
+        lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid='lab-projecting']") == [],
+        timeout=120,
+        what="the layout",
+    )
 
 
 def show_chat(driver):

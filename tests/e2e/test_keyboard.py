@@ -4,6 +4,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from conftest import SCREENSHOTS
 from ui import by_test_id, reply_text, wait_ready, wait_reply_status, wait_until
 
 
@@ -45,18 +46,21 @@ def test_the_navigation_is_a_navigation_and_works_from_the_keyboard(app):
     items = nav.find_elements(By.CSS_SELECTOR, "li > button")
     assert len(items) == len(nav.find_elements(By.CSS_SELECTOR, "li")) >= 10
     assert current_view(driver) == "tab-chat"
-    labels = [item.text for item in items]
+    labels = [item.get_attribute("textContent").strip() for item in items]
     assert "Prompt library" in labels and "Wire log" in labels, labels
 
     driver.execute_script("document.activeElement && document.activeElement.blur()")
     press(driver, Keys.TAB)
     assert focused(driver).text == "Skip to content", "the first Tab offers to skip the sidebar"
     tab_until(driver, "tab-wire", limit=12)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SCREENSHOTS / "keyboard-focus-ring.png"))
     press(driver, Keys.ENTER)
     wait_until(lambda: by_test_id(driver, "wire-page").is_displayed(), what="the wire log")
     assert current_view(driver) == "tab-wire"
     assert focused_test_id(driver) == "tab-wire", "the focus stays on the item just chosen"
-    press(driver, Keys.SHIFT, Keys.TAB)
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert focused_test_id(driver) == "tab-inspector", "Shift+Tab goes back to the item before"
     press(driver, Keys.SPACE)
     wait_until(lambda: current_view(driver) == "tab-inspector", what="the inspector by Space")
 
