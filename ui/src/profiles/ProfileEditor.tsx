@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { ErrorCard } from "../shared/ErrorCard";
 import { REGIONS, regionSourceLabel, type ProfileForm } from "./profileForm";
 import type { Profiles } from "./store";
 
@@ -105,19 +106,12 @@ export function ProfileEditor(props: { profiles: Profiles }) {
           </Show>
         </Show>
       </div>
-      <Show when={profiles.failure()}>
-        {(failure) => (
-          <div class="error-card" data-testid="profile-error" data-code={failure().code}>
-            <p class="error-message">{failure().message}</p>
-            <p class="error-hint">{failure().hint}</p>
-          </div>
-        )}
-      </Show>
+      <Show when={profiles.failure()}>{(failure) => <ErrorCard error={failure()} testId="profile-error" />}</Show>
       <Show when={profiles.saved()}>{(text) => <p class="saved" data-testid="profile-saved">{text()}</p>}</Show>
       <div class="editor-actions">
         <Show when={!isEmulator()}>
-          <button class="primary" data-testid="save-profile" onClick={() => void profiles.save()}>
-            Save
+          <button class="primary" data-testid="save-profile" disabled={profiles.saving()} onClick={() => void profiles.save()}>
+            {profiles.saving() ? "Saving…" : "Save"}
           </button>
         </Show>
         <Show when={current()}>
@@ -127,13 +121,13 @@ export function ProfileEditor(props: { profiles: Profiles }) {
                 {profiles.testing() ? "Testing…" : "Test connection"}
               </button>
               <Show when={!profile().active}>
-                <button data-testid="use-profile" onClick={() => void profiles.activate(profile().id)}>
-                  Use this profile
+                <button data-testid="use-profile" disabled={profiles.activating()} onClick={() => void profiles.activate(profile().id)}>
+                  {profiles.activating() ? "Switching…" : "Use this profile"}
                 </button>
               </Show>
               <Show when={profile().canDelete}>
-                <button class="danger" data-testid="delete-profile" onClick={() => void profiles.remove()}>
-                  {profile().source === "awsFile" ? "Reset overrides" : "Delete"}
+                <button class="danger" data-testid="delete-profile" disabled={profiles.removing()} onClick={() => void profiles.remove()}>
+                  {profiles.removing() ? "Deleting…" : profile().source === "awsFile" ? "Reset overrides" : "Delete"}
                 </button>
               </Show>
             </>

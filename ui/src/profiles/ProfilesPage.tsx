@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { ErrorCard } from "../shared/ErrorCard";
 import { regionLabel, sourceLabel } from "./profileForm";
 import type { Profiles } from "./store";
 import { ConnectionReportView } from "./ConnectionReportView";
@@ -21,25 +22,11 @@ export function ProfilesPage(props: { profiles: Profiles; onClose: () => void })
           Back to chat
         </button>
       </header>
-      <Show when={profiles.list()?.activeProblem}>
-        {(problem) => (
-          <div class="error-card" data-testid="active-profile-problem" data-code={problem().code}>
-            <p class="error-message">{problem().message}</p>
-            <p class="error-hint">{problem().hint}</p>
-          </div>
-        )}
-      </Show>
+      <Show when={profiles.list()?.activeProblem}>{(problem) => <ErrorCard error={problem()} testId="active-profile-problem" />}</Show>
       <Show when={(profiles.list()?.problems.length ?? 0) > 0}>
         <div class="problems" data-testid="profile-problems">
           <For each={profiles.list()?.problems ?? []}>
-            {(problem) => (
-              <div class="inline-error warning">
-                <strong>
-                  {problem.path}: {problem.message}
-                </strong>
-                <span>{problem.hint}</span>
-              </div>
-            )}
+            {(problem) => <ErrorCard error={{ code: "AwsConfigFile", message: `${problem.path}: ${problem.message}`, hint: problem.hint }} testId="profile-problem" />}
           </For>
         </div>
       </Show>
