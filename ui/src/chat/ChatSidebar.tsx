@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import { controlsFor, ModelPicker, type Catalogue } from "../models";
+import { markFirstScreenWhen } from "./firstScreen";
 import { ParamsPanel } from "./ParamsPanel";
 import type { Chat } from "./store";
 import { ToolsEditor } from "./ToolsEditor";
@@ -8,6 +9,7 @@ import { VariablesPanel } from "./VariablesPanel";
 /** The chat's settings beside every prompt view: model, system prompt, variables, tools, parameters. */
 export function ChatSidebar(props: { chat: Chat; catalogue: Catalogue }) {
   const controls = () => controlsFor(props.chat.modelId());
+  markFirstScreenWhen(() => props.catalogue.models().length > 0);
   const toolNote = () => {
     if (props.chat.toolsJson().trim() === "") return null;
     if (!controls().toolUse) return "This model takes no tools through Converse: clear the Tools editor to send.";

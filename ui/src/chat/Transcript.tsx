@@ -3,8 +3,8 @@ import type { Chat, Exchange } from "./store";
 import { pendingToolCalls } from "./reply";
 import { ErrorCard } from "../shared/ErrorCard";
 import { ToolAnswers } from "./ToolAnswers";
-import { Markdown } from "../shared/Markdown";
 import { MetricsLine } from "./MetricsLine";
+import { ReplyMarkdown } from "./ReplyMarkdown";
 import { modifierShortcut } from "../shared/shortcuts";
 
 function ReplyView(props: { exchange: Exchange; chat: Chat }) {
@@ -50,7 +50,7 @@ function ReplyView(props: { exchange: Exchange; chat: Chat }) {
           </Show>
         </details>
       </Show>
-      <Markdown text={reply().text} testId="reply-text" />
+      <ReplyMarkdown text={reply().text} testId="reply-text" />
       <For each={reply().toolUses}>
         {(tool) => (
           <div class="tool-use">
@@ -88,12 +88,17 @@ function ReplyView(props: { exchange: Exchange; chat: Chat }) {
 export function Transcript(props: { chat: Chat }) {
   let scroller: HTMLDivElement | undefined;
   let pinned = true;
-  // Follow the newest text while the reader is at the bottom.
+  let following: number | undefined;
+  // Follow the newest text while the reader is at the bottom, once a frame: reading the height
+  // lays the page out, which on every streamed token would cost more than the token.
   createEffect(
     on(
       () => props.chat.exchanges().at(-1)?.reply().text,
       () => {
-        if (pinned && scroller) scroller.scrollTop = scroller.scrollHeight;
+        following ??= requestAnimationFrame(() => {
+          following = undefined;
+          if (pinned && scroller) scroller.scrollTop = scroller.scrollHeight;
+        });
       },
     ),
   );
