@@ -19,7 +19,7 @@ function Result(props: {
 }) {
   return (
     <section class="inspector-result" data-testid={props.testId}>
-      <h4>{props.title}</h4>
+      <h3>{props.title}</h3>
       <Show when={props.error}>{(error) => <ErrorCard error={error()} />}</Show>
       <Show when={props.text !== undefined}>
         <p class="muted">
@@ -53,12 +53,12 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
       </header>
       <div class="inspector-panes">
         <section class="inspector-pane">
-          <h4 id="inspector-converse-title">Converse · POST /model/{props.chat.modelId()}/converse-stream</h4>
+          <h3 id="inspector-converse-title">Converse · POST /model/{props.chat.modelId()}/converse-stream</h3>
           <JsonView text={inspector.preview()?.converseJson ?? ""} label="Converse request body" testId="converse-pane" />
         </section>
         <section class="inspector-pane">
           <div class="label-row">
-            <h4 id="inspector-native-title">Native InvokeModel body · {familyName()}</h4>
+            <h3 id="inspector-native-title">Native InvokeModel body · {familyName()}</h3>
             <Show when={inspector.edited()}>
               <button class="link" data-testid="regenerate" onClick={() => { inspector.regenerate(); }}>
                 Regenerate from the prompt
@@ -146,11 +146,11 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
       <Show when={inspector.exchanges().converse || inspector.exchanges().native}>
         <div class="inspector-panes">
           <section class="inspector-pane">
-            <h4>ConverseStream events</h4>
+            <h3>ConverseStream events</h3>
             <FramesTable frames={inspector.exchanges().converse?.response?.frames ?? []} testId="converse-frames" label="Converse stream events" />
           </section>
           <section class="inspector-pane">
-            <h4>Native stream chunks (bytes decoded)</h4>
+            <h3>Native stream chunks (bytes decoded)</h3>
             <FramesTable frames={inspector.exchanges().native?.response?.frames ?? []} testId="native-frames" label="Native stream events" />
           </section>
         </div>

@@ -26,7 +26,7 @@ export function SnippetPanel(props: { chat: ChatForInspector; inspector: Inspect
   return (
     <section class="snippets" data-testid="snippets">
       <div class="label-row">
-        <h4>Copy as code</h4>
+        <h3>Copy as code</h3>
         <div class="segmented" role="group" aria-label="API of the snippet">
           <button classList={{ on: target() === "converse" }} aria-pressed={target() === "converse"} onClick={() => setTarget("converse")}>
             Converse

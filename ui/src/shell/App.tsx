@@ -63,42 +63,45 @@ export function App() {
           }
         }}
       />
-      <Switch>
-        <Match when={view() === "chat"}>
-          <main class="chat">
-            <TopBar chat={chat} catalogue={catalogue} onChooseProfile={openProfiles} />
-            <Transcript chat={chat} />
-            <Composer chat={chat} />
-          </main>
-        </Match>
-        <Match when={view() === "compare"}>
-          <ComparePage chat={chat} catalogue={catalogue} comparison={comparison} />
-        </Match>
-        <Match when={view() === "embeddings"}>
-          <EmbeddingsPage lab={lab} onOpenChat={() => setView("chat")} />
-        </Match>
-        <Match when={view() === "knowledge"}>
-          <KnowledgePage lab={knowledge} catalogue={catalogue} />
-        </Match>
-        <Match when={view() === "history"}>
-          <HistoryPage history={history} />
-        </Match>
-        <Match when={view() === "library"}>
-          <LibraryPage library={library} />
-        </Match>
-        <Match when={view() === "inspector"}>
-          <InspectorPage chat={chat} inspector={inspector} />
-        </Match>
-        <Match when={view() === "wire"}>
-          <WirePage />
-        </Match>
-        <Match when={view() === "profiles"}>
-          <ProfilesPage profiles={profiles} onClose={() => setView("chat")} />
-        </Match>
-        <Match when={view() === "settings"}>
-          <SettingsPage settings={settings} />
-        </Match>
-      </Switch>
+      {/* The skip link's target; the view inside it is the main landmark. */}
+      <div id="content" class="view-slot">
+        <Switch>
+          <Match when={view() === "chat"}>
+            <main class="chat">
+              <TopBar chat={chat} catalogue={catalogue} onChooseProfile={openProfiles} />
+              <Transcript chat={chat} />
+              <Composer chat={chat} />
+            </main>
+          </Match>
+          <Match when={view() === "compare"}>
+            <ComparePage chat={chat} catalogue={catalogue} comparison={comparison} />
+          </Match>
+          <Match when={view() === "embeddings"}>
+            <EmbeddingsPage lab={lab} onOpenChat={() => setView("chat")} />
+          </Match>
+          <Match when={view() === "knowledge"}>
+            <KnowledgePage lab={knowledge} catalogue={catalogue} />
+          </Match>
+          <Match when={view() === "history"}>
+            <HistoryPage history={history} />
+          </Match>
+          <Match when={view() === "library"}>
+            <LibraryPage library={library} />
+          </Match>
+          <Match when={view() === "inspector"}>
+            <InspectorPage chat={chat} inspector={inspector} />
+          </Match>
+          <Match when={view() === "wire"}>
+            <WirePage />
+          </Match>
+          <Match when={view() === "profiles"}>
+            <ProfilesPage profiles={profiles} onClose={() => setView("chat")} />
+          </Match>
+          <Match when={view() === "settings"}>
+            <SettingsPage settings={settings} />
+          </Match>
+        </Switch>
+      </div>
       <ConfirmDialog />
     </div>
   );

@@ -33,10 +33,10 @@ export function Sidebar(props: {
   return (
     <aside class="sidebar" aria-label="Views and the chat's settings">
       <SkipLink />
-      <div class="brand">
+      <h1 class="brand">
         <img src="/icon.png" alt="" width="28" height="28" />
         <span>Bedrock Playground</span>
-      </div>
+      </h1>
       <nav class="view-tabs" aria-label="Views">
         <ul>
           <For each={tabs}>
