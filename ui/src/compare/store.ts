@@ -92,6 +92,13 @@ export function createComparison(chat: ChatForCompare, catalogue: Pick<Catalogue
         pane.conversation.send(message, request.params, { additionalFieldsJson: request.additionalFieldsJson }),
       ),
     );
+    // A pane that failed before any text leaves that turn out of what is sent next: the message
+    // goes back to the box (unless something new was typed) to send again.
+    const failed = checked.some(([pane]) => {
+      const reply = pane.conversation.exchanges().at(-1)?.reply();
+      return reply?.status === "failed" && reply.text === "";
+    });
+    if (failed && draft() === "") setDraft(message);
   }
 
   async function stopAll(): Promise<void> {
