@@ -1,4 +1,5 @@
 import { For, onMount, Show } from "solid-js";
+import { copyText } from "../shared/clipboard";
 import { ErrorCard } from "../shared/ErrorCard";
 import { shortTime, splitTitle } from "./titles";
 import type { History } from "./store";
@@ -42,7 +43,7 @@ export function HistoryPage(props: { history: History }) {
                   </Show>
                 </span>
               </button>
-              <button class="ghost" onClick={() => void history.exportJson(item.id)}>
+              <button class="ghost" disabled={history.exporting()} onClick={() => void history.exportJson(item.id)}>
                 Export
               </button>
               <button class="ghost" data-testid="history-delete" onClick={() => void history.remove(item.id)}>
@@ -58,7 +59,7 @@ export function HistoryPage(props: { history: History }) {
             <h3>Exported conversation (JSON)</h3>
             <textarea data-testid="export-json" rows={10} readOnly value={json()} />
             <div class="editor-actions">
-              <button onClick={() => void navigator.clipboard.writeText(json())}>Copy</button>
+              <button onClick={() => void copyText(json())}>Copy</button>
               <button class="ghost" onClick={() => history.setExported(null)}>
                 Close
               </button>
@@ -76,8 +77,8 @@ export function HistoryPage(props: { history: History }) {
           onInput={(e) => history.setImportText(e.currentTarget.value)}
         />
         <div class="editor-actions">
-          <button data-testid="import-conversation" onClick={() => void history.importJson()}>
-            Import
+          <button data-testid="import-conversation" disabled={history.importing()} onClick={() => void history.importJson()}>
+            {history.importing() ? "Importing…" : "Import"}
           </button>
         </div>
       </section>

@@ -3,6 +3,7 @@ import { createSignal } from "solid-js";
 import * as api from "../shared/api";
 import type { ConversationSummary } from "../bindings";
 import type { Chat } from "../chat";
+import { createAction, type Outcome } from "../shared/action";
 import { ask } from "../shared/confirm";
 import type { AppError } from "../shared/errors";
 
@@ -41,20 +42,42 @@ export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: ()
     await load();
   }
 
-  async function exportJson(id: string): Promise<void> {
+  // Export and import read or write a whole conversation: their buttons say they are busy.
+  const exporting = createAction(async (id: string): Promise<Outcome<null>> => {
     const json = await api.exportConversation(id);
-    if (json.ok) setExported(json.value);
-    else setFailure(json.error);
-  }
+    if (!json.ok) return json;
+    setExported(json.value);
+    return { ok: true, value: null };
+  });
 
-  async function importJson(): Promise<void> {
+  const importing = createAction(async (): Promise<Outcome<null>> => {
     const imported = await api.importConversation(importText());
-    if (!imported.ok) return void setFailure(imported.error);
+    if (!imported.ok) return imported;
     setImportText("");
     await load();
-  }
+    return { ok: true, value: null };
+  });
 
-  return { query, setQuery, items, failure, exported, setExported, importText, setImportText, load, open, remove, exportJson, importJson };
+  /** The failure to show: the last list, open or delete, else an export or import. */
+  const shownFailure = () => failure() ?? exporting.error() ?? importing.error();
+
+  return {
+    query,
+    setQuery,
+    items,
+    failure: shownFailure,
+    exported,
+    setExported,
+    importText,
+    setImportText,
+    load,
+    open,
+    remove,
+    exportJson: (id: string) => exporting.run(id),
+    exporting: exporting.busy,
+    importJson: () => importing.run(),
+    importing: importing.busy,
+  };
 }
 
 export type History = ReturnType<typeof createHistory>;
