@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import type { RetryStrategy, Theme } from "../bindings";
+import { ErrorCard } from "../shared/ErrorCard";
 import type { Settings } from "./store";
 
 function NumberSetting(props: { label: string; hint: string; value: number; testId: string; onInput: (n: number) => void }) {
@@ -26,6 +27,7 @@ export function SettingsPage(props: { settings: Settings }) {
   return (
     <main class="settings-page" data-testid="settings-page">
       <h2>Settings</h2>
+      <Show when={settings.error()}>{(error) => <ErrorCard error={error()} testId="settings-error" />}</Show>
       <Show when={settings.settings()}>
         {(current) => (
           <section class="editor">
@@ -81,17 +83,9 @@ export function SettingsPage(props: { settings: Settings }) {
                 </select>
               </div>
             </div>
-            <Show when={settings.error()}>
-              {(error) => (
-                <div class="error-card" data-testid="settings-error">
-                  <p class="error-message">{error().message}</p>
-                  <p class="error-hint">{error().hint}</p>
-                </div>
-              )}
-            </Show>
             <div class="editor-actions">
-              <button class="primary" data-testid="save-settings" onClick={() => void settings.save()}>
-                Save
+              <button class="primary" data-testid="save-settings" disabled={settings.saving()} onClick={() => void settings.save()}>
+                {settings.saving() ? "Saving…" : "Save"}
               </button>
               <span aria-live="polite">
                 <Show when={settings.saved()}>

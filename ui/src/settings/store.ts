@@ -1,7 +1,9 @@
 // The Settings screen: timeouts, retries and theme.
 import { createSignal } from "solid-js";
 import * as api from "../shared/api";
-import type { AppSettings, ClientError, Theme } from "../bindings";
+import type { AppSettings, Theme } from "../bindings";
+import { createAction, type Outcome } from "../shared/action";
+import { unexpectedError, type AppError } from "../shared/errors";
 
 /** Follow the chosen theme, or the system's when the choice is "system". */
 export function applyTheme(theme: Theme): void {
@@ -11,13 +13,18 @@ export function applyTheme(theme: Theme): void {
 
 export function createSettings() {
   const [settings, setSettings] = createSignal<AppSettings | null>(null);
-  const [error, setError] = createSignal<ClientError | null>(null);
+  const [loadError, setLoadError] = createSignal<AppError | null>(null);
   const [saved, setSaved] = createSignal(false);
 
   async function load(): Promise<void> {
-    const loaded = await api.getSettings();
-    setSettings(loaded);
-    applyTheme(loaded.theme);
+    try {
+      const loaded = await api.getSettings();
+      setSettings(loaded);
+      setLoadError(null);
+      applyTheme(loaded.theme);
+    } catch (thrown) {
+      setLoadError(unexpectedError(thrown));
+    }
   }
 
   function edit(patch: Partial<AppSettings>): void {
@@ -26,20 +33,19 @@ export function createSettings() {
     setSaved(false);
   }
 
-  async function save(): Promise<void> {
+  const saving = createAction(async (): Promise<Outcome<null>> => {
     const current = settings();
-    if (!current) return;
+    if (!current) return { ok: true, value: null };
     const result = await api.saveSettings(current);
-    if (result.ok) {
-      setError(null);
-      setSaved(true);
-      applyTheme(result.value.theme);
-    } else {
-      setError(result.error);
-    }
-  }
+    if (!result.ok) return result;
+    setSaved(true);
+    applyTheme(result.value.theme);
+    return { ok: true, value: null };
+  });
 
-  return { settings, edit, save, error, saved, load };
+  const error = () => saving.error() ?? loadError();
+
+  return { settings, edit, save: () => saving.run(), saving: saving.busy, error, saved, load };
 }
 
 export type Settings = ReturnType<typeof createSettings>;
