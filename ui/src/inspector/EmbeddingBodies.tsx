@@ -1,5 +1,7 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import * as api from "../shared/api";
+import { ErrorCard } from "../shared/ErrorCard";
+import type { AppError } from "../shared/errors";
 import { JsonView } from "./JsonView";
 
 const MODELS = ["amazon.titan-embed-text-v1", "amazon.titan-embed-text-v2:0", "cohere.embed-english-v3"];
@@ -8,12 +10,12 @@ const MODELS = ["amazon.titan-embed-text-v1", "amazon.titan-embed-text-v2:0", "c
 export function EmbeddingBodies(props: { text: string }) {
   const [model, setModel] = createSignal(MODELS[1] ?? "");
   const [body, setBody] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<AppError | null>(null);
   createEffect(
     on([model, () => props.text], async () => {
       const result = await api.embeddingPreview(model(), props.text === "" ? "Hello!" : props.text);
       setBody(result.ok ? result.value : "");
-      setError(result.ok ? null : `${result.error.message} ${result.error.hint}`);
+      setError(result.ok ? null : result.error);
     }),
   );
   return (
@@ -28,7 +30,7 @@ export function EmbeddingBodies(props: { text: string }) {
           )}
         </For>
       </div>
-      <Show when={error()}>{(message) => <p class="field-error">{message()}</p>}</Show>
+      <Show when={error()}>{(failure) => <ErrorCard error={failure()} testId="embedding-body-error" />}</Show>
       <JsonView text={body()} label="Embedding request body" testId="embedding-body" />
     </details>
   );

@@ -51,6 +51,7 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
           {inspector.running() ? "Running…" : "Run both"}
         </button>
       </header>
+      <Show when={inspector.previewError()}>{(error) => <ErrorCard error={error()} testId="preview-error" />}</Show>
       <div class="inspector-panes">
         <section class="inspector-pane">
           <h3 id="inspector-converse-title">Converse · POST /model/{props.chat.modelId()}/converse-stream</h3>
@@ -67,7 +68,11 @@ export function InspectorPage(props: { chat: ChatForInspector; inspector: Inspec
           </div>
           <Show
             when={native() || inspector.edited()}
-            fallback={<p class="field-error">{inspector.preview()?.nativeError?.message ?? "No native format for this model."}</p>}
+            fallback={
+              <Show when={inspector.preview()?.nativeError} fallback={<p class="muted">No native format for this model.</p>}>
+                {(error) => <ErrorCard error={error()} testId="native-error" />}
+              </Show>
+            }
           >
             <textarea
               class="code native-editor"

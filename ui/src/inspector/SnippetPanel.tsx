@@ -1,5 +1,8 @@
-import { createEffect, createSignal, For, on } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import * as api from "../shared/api";
+import { copyText } from "../shared/clipboard";
+import { ErrorCard } from "../shared/ErrorCard";
+import type { AppError } from "../shared/errors";
 import type { SnippetApi, SnippetLanguage } from "../bindings";
 import type { ChatForInspector, Inspector } from "./store";
 
@@ -15,12 +18,25 @@ export function SnippetPanel(props: { chat: ChatForInspector; inspector: Inspect
   const [language, setLanguage] = createSignal<SnippetLanguage>("boto3");
   const [target, setTarget] = createSignal<SnippetApi>("converse");
   const [code, setCode] = createSignal("");
+  const [error, setError] = createSignal<AppError | null>(null);
+  const [generating, setGenerating] = createSignal(false);
   const [copied, setCopied] = createSignal(false);
+  // Only the answer to the newest request is shown: the body changes with every keystroke.
+  let asked = 0;
+  async function generate(): Promise<void> {
+    const mine = ++asked;
+    setGenerating(true);
+    const body = target() === "converse" ? (props.inspector.preview()?.converseJson ?? "{}") : props.inspector.nativeText();
+    const result = await api.codeSnippet(language(), target(), props.chat.modelId(), body);
+    if (mine !== asked) return;
+    setGenerating(false);
+    setCode(result.ok ? result.value : "");
+    setError(result.ok ? null : result.error);
+    setCopied(false);
+  }
   createEffect(
-    on([language, target, () => props.inspector.preview(), () => props.inspector.nativeText()], async () => {
-      const body = target() === "converse" ? (props.inspector.preview()?.converseJson ?? "{}") : props.inspector.nativeText();
-      setCode(await api.codeSnippet(language(), target(), props.chat.modelId(), body));
-      setCopied(false);
+    on([language, target, () => props.inspector.preview(), () => props.inspector.nativeText()], () => {
+      void generate();
     }),
   );
   return (
@@ -55,12 +71,17 @@ export function SnippetPanel(props: { chat: ChatForInspector; inspector: Inspect
           )}
         </For>
       </div>
-      <pre class="snippet" data-testid="snippet-code" tabindex="0" role="region" aria-label="Code snippet">
+      <Show when={error()}>{(failure) => <ErrorCard error={failure()} testId="snippet-error" />}</Show>
+      <p class="muted" role="status" data-testid="snippet-status">
+        {generating() ? "Generating the snippet…" : ""}
+      </p>
+      <pre class="snippet" data-testid="snippet-code" tabindex="0" role="region" aria-label="Code snippet" aria-busy={generating()}>
         {code()}
       </pre>
       <button
+        disabled={generating() || code() === ""}
         onClick={() => {
-          void navigator.clipboard.writeText(code()).then(() => setCopied(true));
+          void copyText(code()).then(setCopied);
         }}
       >
         {copied() ? "Copied" : "Copy"}

@@ -15,6 +15,7 @@ export interface RunResult<T> {
 
 export function createInspector(chat: ChatForInspector) {
   const [preview, setPreview] = createSignal<FormatPreview | null>(null);
+  const [previewError, setPreviewError] = createSignal<ClientError | null>(null);
   const [nativeText, setNativeText] = createSignal("");
   const [edited, setEdited] = createSignal(false);
   const [running, setRunning] = createSignal(false);
@@ -43,8 +44,13 @@ export function createInspector(chat: ChatForInspector) {
 
   async function refresh(): Promise<void> {
     const next = await api.formatPreview(spec());
-    setPreview(next);
-    if (!edited()) setNativeText(next.native?.bodyJson ?? "");
+    if (!next.ok) {
+      setPreviewError(next.error);
+      return;
+    }
+    setPreviewError(null);
+    setPreview(next.value);
+    if (!edited()) setNativeText(next.value.native?.bodyJson ?? "");
   }
 
   /** Rebuild both bodies as the prompt changes; call from the page so it stops when the page closes. */
@@ -92,7 +98,7 @@ export function createInspector(chat: ChatForInspector) {
     setRunning(false);
   }
 
-  return { preview, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, exchanges, follow };
+  return { preview, previewError, nativeText, edit, edited, regenerate, running, runBoth, converseRun, nativeRun, exchanges, follow };
 }
 
 export type Inspector = ReturnType<typeof createInspector>;

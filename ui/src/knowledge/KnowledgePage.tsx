@@ -51,6 +51,7 @@ function ModelSelect(props: { lab: KnowledgeLab; catalogue: CatalogueForKnowledg
       <button class="link" data-testid="kb-model-arn" onClick={() => void props.lab.resolveArn()} title="Show the model ARN the call uses">
         ARN
       </button>
+      <Show when={props.lab.arnError()}>{(error) => <ErrorCard error={error()} testId="kb-model-arn-error" />}</Show>
       <Show when={props.lab.modelArn()}>
         {(arn) => (
           <code class="kb-arn" data-testid="kb-model-arn-value">

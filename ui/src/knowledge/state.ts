@@ -85,6 +85,7 @@ export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
   const [template, setTemplateSignal] = createSignal("");
   const [lints, setLints] = createSignal<Lint[]>([]);
   const [preview, setPreview] = createSignal<string | null>(null);
+  const [previewError, setPreviewError] = createSignal<ClientError | null>(null);
   const [maxTokens, setMaxTokens] = createSignal("");
   const [temperature, setTemperature] = createSignal("");
   const [topP, setTopP] = createSignal("");
@@ -94,6 +95,7 @@ export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
   const [queryDecomposition, setQueryDecomposition] = createSignal(false);
   const [modelId, setModelId] = createSignal("");
   const [modelArn, setModelArn] = createSignal<string | null>(null);
+  const [arnError, setArnError] = createSignal<ClientError | null>(null);
 
   // Results.
   const [retrieving, setRetrieving] = createSignal(false);
@@ -310,14 +312,16 @@ export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
   }
 
   /** "Copy as code": the request the current panel would send, in `language`, never with a key. */
-  async function codeSnippet(language: SnippetLanguage): Promise<string> {
+  async function codeSnippet(language: SnippetLanguage): Promise<api.Result<string>> {
     const filter = await checkedFilter();
-    if (filter === undefined) return "# Fix the metadata filter first.";
+    if (filter === undefined) {
+      return { ok: false, error: invalid("Fix the metadata filter first.", "Settings → Metadata filter says what is wrong with it.") };
+    }
     const retrieval = retrievalBase(filter);
-    if ("code" in retrieval) return `# ${retrieval.message}`;
+    if ("code" in retrieval) return { ok: false, error: retrieval };
     if (mode() === "generate") {
       const params = inference();
-      if ("code" in params) return `# ${params.message}`;
+      if ("code" in params) return { ok: false, error: params };
       return api.knowledgeCodeSnippet(language, null, generateRequest(retrieval, params));
     }
     return api.knowledgeCodeSnippet(language, { knowledgeBaseId: knowledgeBaseId(), query: query(), settings: retrieval, nextToken: null }, null);
@@ -450,14 +454,17 @@ export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
     const samples = chunks.length > 0
       ? chunks.slice(0, 3).map((c) => ({ text: c.text, sourceUri: c.location.uri }))
       : [{ text: "(a retrieved chunk goes here: run Retrieve to preview with real ones)", sourceUri: null }];
-    setPreview(await api.knowledgePromptPreview(template(), query() || "(your question)", samples));
+    const shown = await api.knowledgePromptPreview(template(), query() || "(your question)", samples);
+    setPreview(shown.ok ? shown.value : null);
+    setPreviewError(shown.ok ? null : shown.error);
   }
 
   async function resolveArn(): Promise<void> {
     const model = effectiveModel();
     if (model === "") return;
     const arn = await api.knowledgeModelArn(model);
-    setModelArn(arn.ok ? arn.value : `(${arn.error.message})`);
+    setModelArn(arn.ok ? arn.value : null);
+    setArnError(arn.ok ? null : arn.error);
   }
 
   /** The whole ranking (100 results) of the query under the current settings, cut at k. */
@@ -570,6 +577,7 @@ export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
     lintState,
     preview,
     setPreview,
+    previewError,
     showPreview,
     maxTokens,
     setMaxTokens,
@@ -588,6 +596,7 @@ export function createKnowledgeLab(chat: Pick<Chat, "modelId">) {
     modelId: effectiveModel,
     setModelId,
     modelArn,
+    arnError,
     resolveArn,
     retrieving,
     results,

@@ -194,17 +194,16 @@ export const historyPage = (query: string | null, cursor: string | null, limit: 
 
 export const clearWireExchanges = (): Promise<void> => commands.clearWireExchanges().catch(() => undefined);
 
-export const formatPreview = (spec: PromptSpec): Promise<FormatPreview> => commands.formatPreview(spec);
+export const formatPreview = (spec: PromptSpec): Promise<Result<FormatPreview>> =>
+  call(async () => ({ status: "ok" as const, data: await commands.formatPreview(spec) }));
 
 export const runNativeBody = (modelId: string, bodyJson: string): Promise<Result<NativeRun>> =>
   call(() => commands.runNativeBody(modelId, bodyJson));
 
 export const runConverse = (request: ChatRequest): Promise<Result<ChatOutcome>> => call(() => commands.runConverse(request));
 
-export const codeSnippet = async (language: SnippetLanguage, target: SnippetApi, modelId: string, bodyJson: string): Promise<string> => {
-  const result = await call(() => commands.codeSnippet(language, target, modelId, bodyJson));
-  return result.ok ? result.value : `# ${result.error.message}`;
-};
+export const codeSnippet = (language: SnippetLanguage, target: SnippetApi, modelId: string, bodyJson: string): Promise<Result<string>> =>
+  call(() => commands.codeSnippet(language, target, modelId, bodyJson));
 
 export const embeddingPreview = (modelId: string, text: string): Promise<Result<string, FormatError>> =>
   call(() => commands.embeddingPreview(modelId, text));
@@ -317,8 +316,8 @@ export const knowledgeModelArn = (modelId: string): Promise<Result<string>> => c
 
 export const knowledgePromptLint = (template: string): Promise<Lint[]> => commands.knowledgePromptLint(template).catch(() => []);
 
-export const knowledgePromptPreview = (template: string, query: string, results: PreviewResult[]): Promise<string> =>
-  commands.knowledgePromptPreview(template, query, results, new Date().toISOString()).catch((e: unknown) => String(e));
+export const knowledgePromptPreview = (template: string, query: string, results: PreviewResult[]): Promise<Result<string>> =>
+  call(async () => ({ status: "ok" as const, data: await commands.knowledgePromptPreview(template, query, results, new Date().toISOString()) }));
 
 export const knowledgeDefaultTemplate = (): Promise<string> => commands.knowledgeDefaultTemplate().catch(() => "");
 
@@ -333,11 +332,8 @@ export const knowledgeMap = (
 ): Promise<Result<import("../bindings").KnowledgeMap>> => call(() => commands.knowledgeMap(request));
 
 /** "Copy as code" for the knowledge lab's Retrieve or RetrieveAndGenerate request. */
-export const knowledgeCodeSnippet = async (
+export const knowledgeCodeSnippet = (
   language: SnippetLanguage,
   retrieve: import("../bindings").RetrieveRequest | null,
   generate: import("../bindings").GenerateRequest | null,
-): Promise<string> => {
-  const result = await call(() => commands.knowledgeCodeSnippet(language, retrieve, generate));
-  return result.ok ? result.value : `# ${result.error.message}`;
-};
+): Promise<Result<string>> => call(() => commands.knowledgeCodeSnippet(language, retrieve, generate));

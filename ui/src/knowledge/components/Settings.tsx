@@ -4,6 +4,7 @@ import { For, Index, Show } from "solid-js";
 import type { SearchKind } from "../../bindings";
 import { emptyCondition, OPERATOR_LABELS, OPERATORS, type Condition, type FilterForm, type Join, type Operator } from "../logic/filter";
 import { templatePieces } from "../logic/lint";
+import { ErrorCard } from "../../shared/ErrorCard";
 import type { KnowledgeLab } from "../state";
 
 function JoinToggle(props: { value: Join; onChange: (join: Join) => void; label: string; testId: string }) {
@@ -282,6 +283,7 @@ export function Settings(props: { lab: KnowledgeLab }) {
               </button>
             </Show>
           </div>
+          <Show when={lab.previewError()}>{(error) => <ErrorCard error={error()} testId="kb-preview-error" />}</Show>
           <Show when={lab.preview()}>{(text) => <pre class="kb-preview" data-testid="kb-prompt-preview">{text()}</pre>}</Show>
         </Show>
       </details>

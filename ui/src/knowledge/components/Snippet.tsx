@@ -1,6 +1,9 @@
 // "Copy as code" for the Retrieve and the Retrieve-and-generate panels.
 import { createSignal, For, Show } from "solid-js";
 import type { SnippetLanguage } from "../../bindings";
+import { copyText } from "../../shared/clipboard";
+import { ErrorCard } from "../../shared/ErrorCard";
+import type { AppError } from "../../shared/errors";
 import type { KnowledgeLab } from "../state";
 
 const languages: { value: SnippetLanguage; label: string }[] = [
@@ -14,10 +17,19 @@ const languages: { value: SnippetLanguage; label: string }[] = [
 export function KnowledgeSnippet(props: { lab: KnowledgeLab }) {
   const [language, setLanguage] = createSignal<SnippetLanguage>("boto3");
   const [code, setCode] = createSignal("");
+  const [error, setError] = createSignal<AppError | null>(null);
+  const [generating, setGenerating] = createSignal(false);
   const [copied, setCopied] = createSignal(false);
+  let asked = 0;
   async function show(next: SnippetLanguage): Promise<void> {
+    const mine = ++asked;
     setLanguage(next);
-    setCode(await props.lab.codeSnippet(next));
+    setGenerating(true);
+    const result = await props.lab.codeSnippet(next);
+    if (mine !== asked) return;
+    setGenerating(false);
+    setCode(result.ok ? result.value : "");
+    setError(result.ok ? null : result.error);
     setCopied(false);
   }
   return (
@@ -43,12 +55,16 @@ export function KnowledgeSnippet(props: { lab: KnowledgeLab }) {
           )}
         </For>
       </div>
+      <Show when={error()}>{(failure) => <ErrorCard error={failure()} testId="kb-snippet-error" />}</Show>
+      <p class="muted" role="status">
+        {generating() ? "Generating the snippet…" : ""}
+      </p>
       <Show when={code() !== ""}>
         <pre class="snippet" data-testid="kb-snippet-code">{code()}</pre>
         <button
           data-testid="kb-snippet-copy"
           onClick={() => {
-            void navigator.clipboard.writeText(code()).then(() => setCopied(true));
+            void copyText(code()).then(setCopied);
           }}
         >
           {copied() ? "Copied" : "Copy"}
