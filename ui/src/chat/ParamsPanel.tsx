@@ -54,7 +54,7 @@ export function ParamsPanel(props: { chat: Chat }) {
   return (
     <section class="params">
       <div class="label-row param-wide">
-        <h3>Inference parameters</h3>
+        <h2>Inference parameters</h2>
         <button
           class="link"
           data-testid="reset-params"

@@ -6,7 +6,7 @@ export function VariablesPanel(props: { chat: Chat }) {
   return (
     <Show when={props.chat.variableNames().length > 0}>
       <section class="params" data-testid="variables">
-        <h3>Variables</h3>
+        <h2>Variables</h2>
         <For each={props.chat.variableNames()}>
           {(name) => (
             <div class="param param-wide">
