@@ -23,7 +23,7 @@ export function WirePage() {
   return (
     <main class="wire-page" data-testid="wire-page">
       <header class="page-head">
-        <h2>Wire</h2>
+        <h2>Wire log</h2>
         <p class="muted">The real HTTP exchanges the app made: headers as signed (Authorization and tokens redacted), bodies, event-stream frames decoded.</p>
         <button
           class="ghost"
