@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { ask } from "../../shared/confirm";
 import { formatCount } from "../logic/format";
 import type { SplitMode } from "../../bindings";
 import { importRequestFor, isDelimited, isJsonLines, isTextDocument } from "../logic/importRequest";
@@ -96,7 +97,13 @@ export function DatasetPanel(props: { lab: EmbeddingsLab }) {
               class="ghost small"
               data-testid="lab-delete-dataset"
               onClick={() => {
-                if (window.confirm(`Delete “${dataset().name}” with its embeddings and maps?`)) void lab.deleteDataset(dataset().id);
+                const { id, name } = dataset();
+                // The app's own dialog: a native confirm() may never show in the webview.
+                void ask({
+                  title: `Delete ${name}?`,
+                  message: `“${name}” is deleted with its embeddings and maps. This cannot be undone.`,
+                  confirmLabel: "Delete dataset",
+                }).then((agreed) => (agreed ? lab.deleteDataset(id) : undefined));
               }}
             >
               Delete

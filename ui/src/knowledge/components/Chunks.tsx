@@ -1,6 +1,7 @@
 // A retrieved chunk (score, source, metadata, content, copy) and the source-details panel.
 import { createSignal, For, Show } from "solid-js";
 import type { RetrievedChunk } from "../../bindings";
+import { copyText } from "../../shared/clipboard";
 
 export function metadataEntries(metadataJson: string): [string, string][] {
   try {
@@ -19,8 +20,8 @@ export function CopyButton(props: { text: string; label?: string }) {
       data-testid="kb-copy"
       aria-label={props.label ?? "Copy the chunk's text"}
       onClick={() => {
-        void navigator.clipboard.writeText(props.text).then(() => {
-          setCopied(true);
+        void copyText(props.text).then((done) => {
+          setCopied(done);
           setTimeout(() => setCopied(false), 1200);
         });
       }}
