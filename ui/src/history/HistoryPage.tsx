@@ -3,6 +3,13 @@ import { copyText } from "../shared/clipboard";
 import { ErrorCard } from "../shared/ErrorCard";
 import { shortTime, splitTitle } from "./titles";
 import type { History } from "./store";
+import "./history.css";
+
+/** How many conversations there are, or how many the search on screen found. */
+function countLine(total: number, query: string): string {
+  const conversations = `${total.toLocaleString()} conversation${total === 1 ? "" : "s"}`;
+  return query === "" ? conversations : `${conversations} found`;
+}
 
 export function HistoryPage(props: { history: History }) {
   const history = props.history;
@@ -18,13 +25,22 @@ export function HistoryPage(props: { history: History }) {
           value={history.query()}
           onInput={(e) => {
             history.setQuery(e.currentTarget.value);
-            void history.load();
           }}
         />
+        <p class="muted history-count" data-testid="history-total" aria-live="polite">
+          {history.searching() ? "Searching…" : countLine(history.total(), history.shownQuery())}
+        </p>
       </header>
       <Show when={history.failure()}>{(failure) => <ErrorCard error={failure()} testId="history-error" />}</Show>
-      <ul class="history-list">
-        <For each={history.items()} fallback={<p class="muted">No conversation yet: every answer you get is kept here.</p>}>
+      <ul class="history-list" data-testid="history-list" data-query={history.shownQuery()} aria-busy={history.searching()}>
+        <For
+          each={history.items()}
+          fallback={
+            <p class="muted">
+              {history.shownQuery() === "" ? "No conversation yet: every answer you get is kept here." : `No conversation matches “${history.shownQuery()}”.`}
+            </p>
+          }
+        >
           {(item) => (
             <li class="history-item" data-testid="history-item" data-status={item.lastStatus ?? ""}>
               <button class="history-open" data-testid="history-open" onClick={() => void history.open(item.id)}>
@@ -53,6 +69,11 @@ export function HistoryPage(props: { history: History }) {
           )}
         </For>
       </ul>
+      <Show when={history.hasMore()}>
+        <button class="ghost history-more" data-testid="history-more" disabled={history.loadingMore()} onClick={() => void history.loadMore()}>
+          {history.loadingMore() ? "Loading…" : `More (${history.items().length} of ${history.total()} shown)`}
+        </button>
+      </Show>
       <Show when={history.exported()}>
         {(json) => (
           <section class="editor">

@@ -59,10 +59,12 @@ describe("the history list", () => {
     calls[1]?.answer(page("new", ["n1"]));
     await settle();
     expect(ids(list)).toEqual(["n1"]);
+    expect(list.shownQuery()).toBe("new");
     expect(list.searching()).toBe(false);
     calls[0]?.answer(page("old", ["o1", "o2"]));
     await settle();
     expect(ids(list)).toEqual(["n1"]);
+    expect(list.shownQuery()).toBe("new");
   });
 
   it("keeps searching until the newest answer is in, even when an older one lands first", async () => {

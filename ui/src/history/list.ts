@@ -22,6 +22,7 @@ export function createHistoryList(
   const [items, setItems] = createSignal<ConversationSummary[]>([]);
   const [total, setTotal] = createSignal(0);
   const [cursor, setCursor] = createSignal<string | null>(null);
+  const [shownQuery, setShownQuery] = createSignal<string | null>(null);
   const [searching, setSearching] = createSignal(false);
   const [loadingMore, setLoadingMore] = createSignal(false);
   const requests = generations();
@@ -34,12 +35,14 @@ export function createHistoryList(
     typed.cancel();
     const generation = requests.next();
     setSearching(true);
-    const answer = await source(searched(), null, pageSize);
+    const asked = searched();
+    const answer = await source(asked, null, pageSize);
     if (!requests.isCurrent(generation)) return;
     setSearching(false);
     setLoadingMore(false);
     report(answer.ok ? null : answer.error);
     if (!answer.ok) return;
+    setShownQuery(asked);
     setItems(answer.value.conversations);
     setTotal(answer.value.total);
     setCursor(answer.value.hasMore ? answer.value.nextCursor : null);
@@ -80,6 +83,8 @@ export function createHistoryList(
     items,
     total,
     hasMore: () => cursor() !== null,
+    /** The search whose answer is on screen (`""` for none), which may trail what is typed. */
+    shownQuery: () => shownQuery() ?? "",
     searching,
     loadingMore,
     reload,

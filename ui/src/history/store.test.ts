@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { answer, pendingQuestion } from "../shared/confirm";
 
 const api = vi.hoisted(() => ({
-  listConversations: vi.fn(),
+  historyPage: vi.fn(),
   deleteConversation: vi.fn(),
   getConversation: vi.fn(),
   exportConversation: vi.fn(),
@@ -20,7 +20,7 @@ function history(openConversation = vi.fn(() => Promise.resolve(true)), onOpened
 
 beforeEach(() => {
   vi.resetAllMocks();
-  api.listConversations.mockResolvedValue({ ok: true, value: [summary] });
+  api.historyPage.mockResolvedValue({ ok: true, value: { conversations: [summary], total: 1, hasMore: false, nextCursor: null, query: null } });
 });
 
 describe("the history store", () => {

@@ -1,26 +1,19 @@
 // The History screen: stored conversations, search, reopen, delete, export and import.
 import { createSignal } from "solid-js";
 import * as api from "../shared/api";
-import type { ConversationSummary } from "../bindings";
 import type { Chat } from "../chat";
 import { createAction, type Outcome } from "../shared/action";
 import { ask } from "../shared/confirm";
 import type { AppError } from "../shared/errors";
+import { createHistoryList } from "./list";
 
 export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: () => void) {
-  const [query, setQuery] = createSignal("");
-  const [items, setItems] = createSignal<ConversationSummary[]>([]);
   const [failure, setFailure] = createSignal<AppError | null>(null);
   const [exported, setExported] = createSignal<string | null>(null);
   const [importText, setImportText] = createSignal("");
-
-  async function load(): Promise<void> {
-    const listed = await api.listConversations(query().trim());
-    if (listed.ok) {
-      setItems(listed.value);
-      setFailure(null);
-    } else setFailure(listed.error);
-  }
+  // Paged and searched as typed; each page shown clears the last failure or sets it.
+  const list = createHistoryList(api.historyPage, setFailure);
+  const items = list.items;
 
   async function open(id: string): Promise<void> {
     const found = await api.getConversation(id);
@@ -39,7 +32,7 @@ export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: ()
     if (!agreed) return;
     const removed = await api.deleteConversation(id);
     if (!removed.ok) return void setFailure(removed.error);
-    await load();
+    list.forget(id);
   }
 
   // Export and import read or write a whole conversation: their buttons say they are busy.
@@ -54,7 +47,7 @@ export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: ()
     const imported = await api.importConversation(importText());
     if (!imported.ok) return imported;
     setImportText("");
-    await load();
+    await list.reload();
     return { ok: true, value: null };
   });
 
@@ -62,15 +55,21 @@ export function createHistory(chat: Pick<Chat, "openConversation">, onOpened: ()
   const shownFailure = () => failure() ?? exporting.error() ?? importing.error();
 
   return {
-    query,
-    setQuery,
+    query: list.query,
+    setQuery: list.setQuery,
     items,
+    total: list.total,
+    hasMore: list.hasMore,
+    loadMore: list.loadMore,
+    loadingMore: list.loadingMore,
+    searching: list.searching,
+    shownQuery: list.shownQuery,
     failure: shownFailure,
     exported,
     setExported,
     importText,
     setImportText,
-    load,
+    load: list.reload,
     open,
     remove,
     exportJson: (id: string) => exporting.run(id),
