@@ -55,7 +55,9 @@ export function LibraryPage(props: { library: Library }) {
           <button class="primary" data-testid="save-prompt" onClick={() => void library.saveCurrent()}>
             Save current prompt
           </button>
-          <Show when={library.saved()}>{(text) => <span class="saved" data-testid="prompt-saved">{text()}</span>}</Show>
+          <span aria-live="polite">
+            <Show when={library.saved()}>{(text) => <span class="saved" data-testid="prompt-saved">{text()}</span>}</Show>
+          </span>
         </div>
         <Show when={library.failure()}>{(failure) => <ErrorCard error={failure()} testId="library-error" />}</Show>
       </section>
