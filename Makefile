@@ -154,6 +154,7 @@ bench-streaming: deps-rust
 bench-app: bundle deps-test-packages deps-tauri-driver deps-python
 	BEDROCK_PLAYGROUND_BIN=$(RELEASE_BIN) xvfb-run -a -s "-screen 0 1280x900x24" \
 		tests/support/with-secret-service.sh $(PYTHON) tools/bench/app_bench.py
+	BEDROCK_PLAYGROUND_BIN=$(RELEASE_BIN) xvfb-run -a -s "-screen 0 1280x900x24" tests/support/with-secret-service.sh $(PYTHON) tools/bench/lists.py
 
 ## The embeddings lab's maths against umap-learn and scikit-learn (prints a table).
 ## Makes ~/.cache/bedrock-playground/bench-venv on first use and builds the release CLI.
