@@ -4,8 +4,10 @@ each: zero serious or critical violations. A screenshot of every view in both th
 to axe-summary.json beside them."""
 
 import json
+import re
 import time
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
@@ -147,6 +149,39 @@ VIEWS = {
 }
 
 
+FOCUS_STYLE = """
+const el = document.activeElement;
+const style = getComputedStyle(el);
+let behind = el.parentElement;
+while (behind && getComputedStyle(behind).backgroundColor.match(/rgba\\(.*, 0\\)$|transparent/)) behind = behind.parentElement;
+return { testId: el.dataset.testid || null, style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+         colour: style.outlineColor, behind: getComputedStyle(behind || document.body).backgroundColor };
+"""
+
+
+def luminance(css_colour: str) -> float:
+    channels = [int(float(c)) / 255 for c in re.findall(r"[\d.]+", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted([luminance(a), luminance(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def check_focus_ring(driver, theme: str):
+    """Tab onto a navigation item: it shows a ring of at least 2 px at 3:1 against the sidebar."""
+    driver.execute_script("document.querySelector(\"[data-testid='tab-chat']\").focus()")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    focus = driver.execute_script(FOCUS_STYLE)
+    driver.save_screenshot(str(SCREENSHOTS / f"a11y-{theme}-focus.png"))
+    assert focus["testId"] == "tab-compare", focus
+    assert focus["style"] != "none" and focus["width"] >= 2, f"no visible focus ring in the {theme} theme: {focus}"
+    ratio = contrast(focus["colour"], focus["behind"])
+    assert ratio >= 3, f"the focus ring is {ratio:.2f}:1 against its background in the {theme} theme: {focus}"
+
+
 def choose_theme(driver, theme: str):
     by_test_id(driver, "tab-settings").click()
     Select(by_test_id(driver, "setting-theme")).select_by_value(theme)
@@ -183,6 +218,7 @@ def test_every_view_in_both_themes_has_no_serious_or_critical_violation(app):
             }
             if bad:
                 failures.append(f"== {view}, {theme} theme\n{axe.describe(bad)}")
+        check_focus_ring(driver, theme)
     (SCREENSHOTS / "axe-summary.json").write_text(json.dumps(summary, indent=2))
     print(json.dumps(summary, indent=2))
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
