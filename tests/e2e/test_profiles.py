@@ -117,6 +117,9 @@ def test_deleting_a_profile_and_a_bad_form(app):
     names = [c.find_element(By.CSS_SELECTOR, ".profile-name").text for c in all_by_test_id(driver, "profile-card")]
     assert any(n.startswith("Temp") for n in names)
     by_test_id(driver, "delete-profile").click()
+    # Deleting asks first; the keys in the keyring go with it.
+    wait_until(lambda: by_test_id(driver, "confirm-dialog"), what="the delete question")
+    by_test_id(driver, "confirm-accept").click()
     wait_until(
         lambda: not any(
             c.find_element(By.CSS_SELECTOR, ".profile-name").text.startswith("Temp")
