@@ -59,10 +59,20 @@ export function HistoryPage(props: { history: History }) {
                   </Show>
                 </span>
               </button>
-              <button class="ghost" disabled={history.exporting()} onClick={() => void history.exportJson(item.id)}>
+              <button
+                class="ghost"
+                aria-label={`Export ${splitTitle(item.title).title}`}
+                disabled={history.exporting()}
+                onClick={() => void history.exportJson(item.id)}
+              >
                 Export
               </button>
-              <button class="ghost" data-testid="history-delete" onClick={() => void history.remove(item.id)}>
+              <button
+                class="ghost"
+                data-testid="history-delete"
+                aria-label={`Delete ${splitTitle(item.title).title}`}
+                onClick={() => void history.remove(item.id)}
+              >
                 Delete
               </button>
             </li>
@@ -78,7 +88,7 @@ export function HistoryPage(props: { history: History }) {
         {(json) => (
           <section class="editor">
             <h3>Exported conversation (JSON)</h3>
-            <textarea data-testid="export-json" rows={10} readOnly value={json()} />
+            <textarea data-testid="export-json" aria-label="Exported conversation (JSON)" rows={10} readOnly value={json()} />
             <div class="editor-actions">
               <button onClick={() => void copyText(json())}>Copy</button>
               <button class="ghost" onClick={() => history.setExported(null)}>
