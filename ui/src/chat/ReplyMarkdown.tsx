@@ -1,43 +1,14 @@
-import { createEffect, on, onCleanup } from "solid-js";
+import { Markdown, type MarkdownPainter } from "../shared/Markdown";
 import { StreamedMarkdown } from "./streamedMarkdown";
 
-const RENDER_INTERVAL_MS = 32;
-
-/**
- * A reply's sanitised Markdown while it streams: painted at most every 32 ms, each paint
- * rendering only what arrived since the last one settled (see streamedMarkdown.ts).
- */
-export function ReplyMarkdown(props: { text: string; testId?: string }) {
-  let view: StreamedMarkdown | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const paint = () => {
-    timer = undefined;
-    view?.show(props.text);
+const renderNewText: MarkdownPainter = (container) => {
+  const view = new StreamedMarkdown(container);
+  return (text) => {
+    view.show(text);
   };
-  createEffect(
-    on(
-      () => props.text,
-      () => {
-        timer ??= setTimeout(paint, RENDER_INTERVAL_MS);
-      },
-      { defer: true },
-    ),
-  );
-  onCleanup(() => {
-    clearTimeout(timer);
-  });
-  return (
-    <div
-      class="markdown"
-      data-testid={props.testId}
-      ref={(el) => {
-        view = new StreamedMarkdown(el);
-        paint();
-      }}
-      onClick={(e) => {
-        // Links are inert: the webview never navigates away from the app.
-        if (e.target instanceof HTMLElement && e.target.closest("a")) e.preventDefault();
-      }}
-    />
-  );
+};
+
+/** A reply's Markdown while it streams: each paint renders only what arrived since the last one settled (see streamedMarkdown.ts). */
+export function ReplyMarkdown(props: { text: string; testId?: string }) {
+  return <Markdown text={props.text} testId={props.testId} painter={renderNewText} />;
 }
