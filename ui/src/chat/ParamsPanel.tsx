@@ -1,15 +1,14 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { controlsFor } from "../models";
 import {
-  addStopSequence,
   clampedToModel,
   defaultParamsForm,
   disabledControls,
   modelErrors,
-  showStopSequence,
   withReasoningBudget,
   type ParamsForm,
 } from "./params";
+import { StopSequencesField } from "./StopSequencesField";
 import type { Chat } from "./store";
 
 type NumberField = "maxTokens" | "temperature" | "topP" | "topK" | "reasoningBudget";
@@ -23,7 +22,6 @@ const numberFields: { key: NumberField; label: string; step: string; placeholder
 ];
 
 export function ParamsPanel(props: { chat: Chat }) {
-  const [stopDraft, setStopDraft] = createSignal("");
   const [clampNote, setClampNote] = createSignal<string | null>(null);
   const form = () => props.chat.paramsForm();
   const controls = () => controlsFor(props.chat.modelId());
@@ -46,10 +44,6 @@ export function ParamsPanel(props: { chat: Chat }) {
       setClampNote(`Max tokens lowered to ${clamped.maxTokens}, this model's limit.`);
     }),
   );
-  const commitStop = () => {
-    update({ stopSequences: addStopSequence(form().stopSequences, stopDraft()) });
-    setStopDraft("");
-  };
   const reason = (key: NumberField) => (key === "temperature" || key === "topP" || key === "topK" ? off()[key] : undefined);
   return (
     <section class="params">
@@ -106,34 +100,14 @@ export function ParamsPanel(props: { chat: Chat }) {
       </For>
       <div class="param param-wide">
         <label for="stop-sequence">Stop sequences</label>
-        <div class="chips" data-testid="stop-sequences">
-          <For each={form().stopSequences}>
-            {(value) => (
-              <span class="chip">
-                <code>{showStopSequence(value)}</code>
-                <button
-                  class="chip-remove"
-                  title="Remove"
-                  onClick={() => update({ stopSequences: form().stopSequences.filter((s) => s !== value) })}
-                >
-                  ×
-                </button>
-              </span>
-            )}
-          </For>
-        </div>
-        <input
-          id="stop-sequence"
-          data-testid="stop-sequence-input"
-          disabled={off().stopSequences !== undefined}
-          placeholder={off().stopSequences ?? "Type, then Enter (\\n for newline)"}
-          value={stopDraft()}
-          onInput={(e) => setStopDraft(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              commitStop();
-            }
+        <StopSequencesField
+          inputId="stop-sequence"
+          chipsTestId="stop-sequences"
+          inputTestId="stop-sequence-input"
+          values={form().stopSequences}
+          disabledReason={off().stopSequences}
+          onChange={(stopSequences) => {
+            update({ stopSequences });
           }}
         />
         <Show when={off().stopSequences !== undefined && form().stopSequences.length > 0}>

@@ -1,5 +1,5 @@
-import { createSignal, For, Show } from "solid-js";
-import { addStopSequence, defaultParamsForm, showStopSequence, withReasoningBudget, type ParamsForm } from "../chat";
+import { For, Show } from "solid-js";
+import { defaultParamsForm, StopSequencesField, withReasoningBudget, type ParamsForm } from "../chat";
 import { controlsFor } from "../models";
 import { paneDisabled, paneRequest, type PaneControl } from "./paneParams";
 import type { Pane } from "./store";
@@ -18,7 +18,6 @@ const numberFields: { key: NumberField; label: string; step: string; placeholder
 /** Every parameter the chat takes, for one pane's model: what the model lacks is off, and says why. */
 export function PaneParams(props: { pane: Pane; disabled: boolean }) {
   const pane = props.pane;
-  const [stopDraft, setStopDraft] = createSignal("");
   const form = () => pane.params();
   const controls = () => controlsFor(pane.modelId());
   const off = () => paneDisabled(form(), controls());
@@ -38,10 +37,6 @@ export function PaneParams(props: { pane: Pane; disabled: boolean }) {
       const text = errors()[field.key] ?? reason(field.key);
       return text === undefined ? [] : [{ field, text, error: errors()[field.key] !== undefined }];
     });
-  const commitStop = () => {
-    update({ stopSequences: addStopSequence(form().stopSequences, stopDraft()) });
-    setStopDraft("");
-  };
   return (
     <fieldset class="pane-param-set" data-testid="pane-params" disabled={props.disabled}>
       <legend class="visually-hidden">Parameters for {pane.modelId()}</legend>
@@ -92,36 +87,14 @@ export function PaneParams(props: { pane: Pane; disabled: boolean }) {
         </summary>
         <div class="pane-param">
           <label for={id("stop")}>Stop sequences</label>
-          <div class="chips" data-testid="pane-stop-sequences">
-            <For each={form().stopSequences}>
-              {(value) => (
-                <span class="chip">
-                  <code>{showStopSequence(value)}</code>
-                  <button
-                    class="chip-remove"
-                    aria-label={`Remove stop sequence ${showStopSequence(value)}`}
-                    onClick={() => {
-                      update({ stopSequences: form().stopSequences.filter((s) => s !== value) });
-                    }}
-                  >
-                    ×
-                  </button>
-                </span>
-              )}
-            </For>
-          </div>
-          <input
-            id={id("stop")}
-            data-testid="pane-stop-input"
-            disabled={off().stopSequences !== undefined}
-            placeholder={off().stopSequences ?? "Type, then Enter (\\n for newline)"}
-            value={stopDraft()}
-            onInput={(e) => setStopDraft(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                commitStop();
-              }
+          <StopSequencesField
+            inputId={id("stop")}
+            chipsTestId="pane-stop-sequences"
+            inputTestId="pane-stop-input"
+            values={form().stopSequences}
+            disabledReason={off().stopSequences}
+            onChange={(stopSequences) => {
+              update({ stopSequences });
             }}
           />
           <Show when={errors().stopSequences}>{(message) => <p class="field-error">{message()}</p>}</Show>
