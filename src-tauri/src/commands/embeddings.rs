@@ -13,8 +13,9 @@ use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
+use super::blocking::blocking;
 use crate::AppState;
-use crate::errors::{lab_error, task_failed};
+use crate::errors::lab_error;
 
 /// A dataset's texts and metadata, for hovering, tables and exports.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -23,15 +24,6 @@ pub struct DatasetRows {
     pub texts: Vec<String>,
     pub metadata_columns: Vec<String>,
     pub metadata: Vec<Vec<String>>,
-}
-
-/// Run blocking work (SQLite, maths) off the async threads.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ClientError> + Send + 'static,
-) -> Result<T, ClientError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(task_failed)?
 }
 
 #[tauri::command]
